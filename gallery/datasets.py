@@ -1,0 +1,155 @@
+"""The bundled datasets, the roles each chart kind maps onto their columns, and the
+automatic role choice used for a reader's own data.
+
+Everything is read from files shipped in ``gallery/data``: nothing is downloaded."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from gallery.kinds import KINDS, ChartKind
+
+DATA_DIR = Path(__file__).parent / "data"
+MAX_CATEGORIES = 12  # a colour or facet role with more levels than this is unreadable
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A bundled dataset with the roles each chart kind uses by default."""
+
+    key: str
+    title: str
+    description: str
+    source: str
+    read: Callable[[], pd.DataFrame]
+    roles: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def _read_penguins() -> pd.DataFrame:
+    return pd.read_csv(DATA_DIR / "penguins.csv")
+
+
+def _read_gapminder() -> pd.DataFrame:
+    frame = pd.read_csv(DATA_DIR / "gapminder.csv.gz").drop(columns=["iso_alpha", "iso_num"])
+    # A two-level category for grouping and faceting: gapminder has only one of its own.
+    frame["period"] = frame["year"].map(lambda y: "1952-1977" if y < 1980 else "1982-2007")
+    return frame
+
+
+_PENGUIN_XY = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
+_GAPMINDER_XY = {"x": "gdpPercap", "y": "lifeExp", "color": "continent"}
+
+DATASETS: dict[str, Dataset] = {
+    "penguins": Dataset(
+        "penguins",
+        "Palmer penguins",
+        "344 penguins of three species on three islands of the Palmer Archipelago, Antarctica.",
+        "palmerpenguins (Horst, Hill & Gorman, CC0)",
+        _read_penguins,
+        {
+            "scatter": _PENGUIN_XY,
+            "line": {"time": "year", "y": "body_mass_g", "color": "species"},
+            "bar": {"x": "species", "y": "body_mass_g", "color": "sex"},
+            "histogram": {"x": "flipper_length_mm", "color": "species"},
+            "box": {"x": "species", "y": "body_mass_g"},
+            "heatmap": {},
+            "facet": {**_PENGUIN_XY, "facet": "island"},
+            "regression": _PENGUIN_XY,
+            "scatter3d": {**_PENGUIN_XY, "z": "flipper_length_mm"},
+            "bubble": {**_PENGUIN_XY, "y": "flipper_length_mm", "size": "body_mass_g"},
+        },
+    ),
+    "gapminder": Dataset(
+        "gapminder",
+        "Gapminder",
+        "Life expectancy, population and GDP per capita of 142 countries, every 5 years "
+        "from 1952 to 2007; `period` splits the years in two halves.",
+        "Gapminder Foundation, via plotly.express.data (CC-BY 4.0)",
+        _read_gapminder,
+        {
+            "scatter": _GAPMINDER_XY,
+            "line": {"time": "year", "y": "lifeExp", "color": "continent"},
+            "bar": {"x": "continent", "y": "lifeExp", "color": "period"},
+            "histogram": {"x": "lifeExp", "color": "continent"},
+            "box": {"x": "continent", "y": "lifeExp"},
+            "heatmap": {},
+            "facet": {**_GAPMINDER_XY, "facet": "period"},
+            "regression": _GAPMINDER_XY,
+            "scatter3d": {**_GAPMINDER_XY, "z": "year"},
+            "bubble": {**_GAPMINDER_XY, "size": "pop"},
+        },
+    ),
+}
+
+
+@cache
+def _cached_frame(key: str) -> pd.DataFrame:
+    return DATASETS[key].read()
+
+
+def read_dataset(key: str) -> pd.DataFrame:
+    """Return a fresh copy of the bundled dataset ``key`` (penguins or gapminder)."""
+    if key not in DATASETS:
+        raise KeyError(f"no bundled dataset {key!r}; choose one of: {', '.join(DATASETS)}")
+    return _cached_frame(key).copy()
+
+
+def _is_categorical(series: pd.Series) -> bool:
+    return not pd.api.types.is_numeric_dtype(series) and 1 < series.nunique() <= MAX_CATEGORIES
+
+
+def guess_roles(frame: pd.DataFrame, kind: ChartKind) -> dict[str, str]:
+    """Choose columns for each role of ``kind`` from column types alone.
+
+    Numeric roles take numeric columns in order, categorical roles take the text columns
+    with fewest levels; a time role prefers a column called year/date/time. Raises
+    ValueError naming what the data lacks."""
+    numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
+    categorical = sorted(
+        (c for c in frame.columns if _is_categorical(frame[c])), key=lambda c: frame[c].nunique()
+    )
+    roles: dict[str, str] = {}
+    if "time" in kind.roles:
+        timeish = [c for c in numeric if str(c).lower() in {"year", "date", "time"}]
+        roles["time"] = (timeish or numeric or [None])[0]
+    free_numeric = [c for c in numeric if c not in roles.values()]
+    for role in (r for r in kind.roles if r in kind.numeric_roles and r not in roles):
+        roles[role] = free_numeric.pop(0) if free_numeric else None
+    free_categorical = list(categorical)
+    for role in (r for r in kind.roles if r in kind.categorical_roles):
+        roles[role] = free_categorical.pop(0) if free_categorical else None
+    missing = [role for role, column in roles.items() if column is None]
+    if missing:
+        raise ValueError(
+            f"{kind.title} needs a column for {', '.join(missing)}; the data has "
+            f"{len(numeric)} numeric and {len(categorical)} categorical column(s)"
+            f" (at most {MAX_CATEGORIES} distinct values). Map the roles by hand."
+        )
+    return roles
+
+
+def roles_for(dataset_key: str, kind: ChartKind) -> dict[str, str]:
+    """Return the default roles of a bundled dataset for ``kind``."""
+    return dict(DATASETS[dataset_key].roles[kind.key])
+
+
+def prepare(frame: pd.DataFrame, kind: ChartKind, roles: dict[str, str]) -> pd.DataFrame:
+    """Keep the columns ``kind`` uses and drop rows missing any of them.
+
+    Libraries disagree on missing values (some drop them, some fail, some draw gaps), so
+    every library receives the same complete rows and can be checked against them."""
+    if not kind.roles:
+        columns = list(frame.select_dtypes("number").columns)
+    else:
+        columns = list(dict.fromkeys(roles[r] for r in kind.roles))
+    return frame[columns].dropna().reset_index(drop=True)
+
+
+def kinds_on(dataset_key: str) -> list[ChartKind]:
+    """Return the chart kinds that have default roles on dataset ``dataset_key``."""
+    return [KINDS[k] for k in DATASETS[dataset_key].roles]

@@ -1,0 +1,95 @@
+"""The one boundary every cell goes through: dataset + roles -> the library's chart code ->
+native figure -> its family's payload. The app, the export and the CLI call only this.
+
+It checks the contract (the adapter returned its declared family, something was drawn),
+times the cell, and turns any failure into a result that names the library."""
+
+from __future__ import annotations
+
+import time
+import warnings
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from gallery.datasets import prepare, read_dataset, roles_for
+from gallery.drawn import Drawn
+from gallery.kinds import get_kind
+from gallery.libraries import LIBRARIES
+from gallery.renderers import renderer_for
+from gallery.sources import example_source
+
+OK, UNSUPPORTED, ERROR = "ok", "unsupported", "error"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One (library, chart kind) result: a chart, a stated non-support, or an error."""
+
+    library: str
+    kind: str
+    status: str
+    code: str = ""
+    message: str = ""  # the reason when unsupported, the error when failed
+    payload: Any = None  # SVG text, bokeh model, plotly Figure or Vega-Lite dict
+    family: str = ""
+    drawn: Drawn = field(default_factory=Drawn)
+    rows: int = 0
+    roles: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.status == OK
+
+
+def call_line(kind: str, roles: dict[str, str]) -> str:
+    """The call the gallery makes, shown under the function (roles as keyword arguments)."""
+    arguments = "".join(f", {role}={column!r}" for role, column in roles.items())
+    return f"chart = {kind}(df{arguments})"
+
+
+def render_cell(
+    library: str,
+    kind: str,
+    frame: pd.DataFrame | None = None,
+    roles: dict[str, str] | None = None,
+) -> Cell:
+    """Render one cell. With no ``frame``, the kind's bundled default dataset is used.
+
+    Never raises for a library's failure: the error comes back as a Cell with status
+    "error" and a message naming the library and chart kind."""
+    info, chart_kind = LIBRARIES.get(library), get_kind(kind)
+    source = example_source(info)
+    if kind in source.not_supported:
+        return Cell(library, kind, UNSUPPORTED, message=source.not_supported[kind])
+    if kind not in source.functions:
+        return Cell(library, kind, ERROR, message=f"{source.path.name} has no {kind}() function")
+    if frame is None:
+        frame = read_dataset(chart_kind.default_dataset)
+        roles = roles_for(chart_kind.default_dataset, chart_kind) if roles is None else roles
+    roles = {r: roles[r] for r in chart_kind.roles} if roles else {}
+    code = f"{source.code_for(kind)}\n\n{call_line(kind, roles)}\n"
+    data = prepare(frame, chart_kind, roles)
+    renderer = renderer_for(info.family)
+    started = time.perf_counter()
+    try:
+        with warnings.catch_warnings(), getattr(renderer, "isolated", nullcontext)():
+            warnings.simplefilter("ignore")
+            chart_function = source.compile_kind(kind)
+            payload, drawn = renderer.to_payload(chart_function(data, **roles))
+        if drawn == Drawn():
+            raise ValueError("the chart came back empty: no marks were drawn")
+    except Exception as error:  # one library failing never takes the others down
+        return Cell(
+            library, kind, ERROR, code=code, family=info.family, rows=len(data), roles=roles,
+            message=f"{info.name} could not draw {chart_kind.title}: "
+            f"{type(error).__name__}: {error}",
+            seconds=time.perf_counter() - started,
+        )
+    return Cell(
+        library, kind, OK, code=code, payload=payload, family=info.family, drawn=drawn,
+        rows=len(data), roles=roles, seconds=time.perf_counter() - started,
+    )

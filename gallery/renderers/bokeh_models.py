@@ -1,0 +1,74 @@
+"""bokeh family: Bokeh, HoloViews (bokeh backend), hvPlot, Pandas-Bokeh and Chartify all
+end in a bokeh model; the payload is that model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from gallery.drawn import Drawn
+
+SUFFIXES = (".html", ".json")
+_MARKERS = {"Scatter", "Circle"}
+_BARS = {"VBar", "HBar"}
+_LINES = {"Line", "MultiLine", "Step"}
+_CELLS = {"Rect", "Image", "Quad"}
+
+
+def _model(native: Any) -> Any:
+    module = type(native).__module__
+    if module.startswith("holoviews") or module.startswith("hvplot"):
+        import holoviews as hv
+
+        return hv.render(native, backend="bokeh")
+    if module.startswith("chartify"):
+        return native.figure
+    from bokeh.model import Model
+
+    if isinstance(native, Model):
+        return native
+    raise TypeError(f"expected a bokeh model (figure or layout), got {type(native).__name__}")
+
+
+def _glyph_renderers(model: Any) -> list[Any]:
+    from bokeh.models import GlyphRenderer
+
+    return [r for r in model.references() if isinstance(r, GlyphRenderer) and r.visible]
+
+
+def measure(model: Any) -> Drawn:
+    """Count rows of data behind each kind of glyph."""
+    counts = {"points": 0, "bars": 0, "bar_total": 0.0, "line_points": 0, "cells": 0}
+    for renderer in _glyph_renderers(model):
+        glyph, data = type(renderer.glyph).__name__, renderer.data_source.data
+        rows = len(next(iter(data.values()))) if data else 0
+        if glyph in _MARKERS:
+            counts["points"] += rows
+        elif glyph in _BARS:
+            counts["bars"] += rows
+        elif glyph in _LINES:
+            counts["line_points"] += rows
+        elif glyph in _CELLS:
+            counts["cells"] += rows
+        if glyph in {"VBar", "Quad"} and isinstance(renderer.glyph.top, str):
+            counts["bar_total"] += float(sum(data.get(renderer.glyph.top, [])))
+    counts["bar_total"] = round(counts["bar_total"])
+    return Drawn(**counts)
+
+
+def to_payload(native: Any) -> tuple[Any, Drawn]:
+    model = _model(native)
+    return model, measure(model)
+
+
+def save(model: Any, path: Path) -> None:
+    from bokeh.embed import file_html, json_item
+    from bokeh.resources import INLINE
+
+    if path.suffix == ".html":
+        path.write_text(file_html(model, INLINE, title=path.stem), encoding="utf-8")
+    elif path.suffix == ".json":
+        path.write_text(json.dumps(json_item(model)), encoding="utf-8")
+    else:
+        raise ValueError(f"a bokeh chart is written as {' or '.join(SUFFIXES)}, not {path.suffix}")

@@ -1,0 +1,52 @@
+"""plotly family: Plotly graph_objects and Plotly Express; the payload is the Figure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from gallery.drawn import Drawn
+
+SUFFIXES = (".html", ".json")
+_RAW = {"histogram", "box", "violin", "histogram2d"}  # the browser computes these from rows
+
+
+def _length(values: Any) -> int:
+    return 0 if values is None else len(values)
+
+
+def measure(figure: Any) -> Drawn:
+    points = rows = bars = line_points = cells = 0
+    for trace in figure.data:
+        kind = trace.type
+        if kind in {"scatter", "scattergl", "scatter3d"}:
+            mode = trace.mode or "markers"
+            if "markers" in mode:
+                points += _length(trace.x)
+            elif "lines" in mode:
+                line_points += _length(trace.x)
+        elif kind in _RAW:
+            rows += max(_length(trace.x), _length(trace.y))
+        elif kind == "bar":
+            bars += _length(trace.x)
+        elif kind == "heatmap":
+            cells += sum(len(row) for row in trace.z)
+    return Drawn(points=points, rows=rows, bars=bars, line_points=line_points, cells=cells)
+
+
+def to_payload(native: Any) -> tuple[Any, Drawn]:
+    import plotly.graph_objects as go
+
+    if not isinstance(native, go.Figure):
+        raise TypeError(f"expected a plotly Figure, got {type(native).__name__}")
+    return native, measure(native)
+
+
+def save(figure: Any, path: Path) -> None:
+    if path.suffix == ".html":
+        # Offline: plotly.js is inlined from the installed package, never a CDN.
+        figure.write_html(str(path), include_plotlyjs=True, full_html=True)
+    elif path.suffix == ".json":
+        path.write_text(figure.to_json(), encoding="utf-8")
+    else:
+        raise ValueError(f"a plotly chart is written as {' or '.join(SUFFIXES)}, not {path.suffix}")

@@ -1,0 +1,109 @@
+"""The example scripts as the single source of every cell's code.
+
+``examples/plot_<library>.py`` is laid out as: a docstring, a preamble (imports and any
+setup the charts need, shown with every chart), one function per chart kind named after
+the kind, a ``NOT_SUPPORTED`` dict of kind -> reason, then the ``__main__`` block that
+writes every chart to files. A cell's code is the preamble plus its kind's function, cut
+verbatim from the file; the gallery executes exactly that text and shows exactly that text.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from gallery.kinds import KINDS
+from gallery.libraries import LibraryInfo
+
+EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
+
+
+@dataclass(frozen=True)
+class ExampleSource:
+    """One example script, split into the parts a cell is made of."""
+
+    path: Path
+    text: str
+    preamble: str
+    functions: dict[str, str]  # chart kind -> the function's source, verbatim
+    not_supported: dict[str, str]  # chart kind -> the reason shown to the reader
+
+    def code_for(self, kind: str) -> str:
+        """The code of one cell: the preamble, then the kind's function."""
+        return f"{self.preamble}\n\n\n{self.functions[kind]}\n"
+
+    def compile_kind(self, kind: str) -> Any:
+        """Execute the cell's code in a fresh namespace and return its chart function."""
+        namespace: dict[str, Any] = {"__name__": f"gallery_cell_{self.path.stem}_{kind}"}
+        exec(compile(self.code_for(kind), f"{self.path}::{kind}", "exec"), namespace)
+        return namespace[kind]
+
+
+def _segment(lines: list[str], node: ast.stmt) -> str:
+    start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+    return "\n".join(lines[start - 1 : node.end_lineno])
+
+
+def parse_example(path: Path, text: str) -> ExampleSource:
+    """Split an example script's text into preamble, kind functions and reasons."""
+    tree = ast.parse(text, filename=str(path))
+    lines = text.splitlines()
+    body = tree.body[1:] if ast.get_docstring(tree) is not None else tree.body
+    preamble: list[str] = []
+    functions: dict[str, str] = {}
+    not_supported: dict[str, str] = {}
+    for node in body:
+        if isinstance(node, ast.FunctionDef) and node.name in KINDS:
+            functions[node.name] = _segment(lines, node)
+        elif isinstance(node, ast.Assign) and _assigns(node, "NOT_SUPPORTED"):
+            not_supported = ast.literal_eval(node.value)
+        elif isinstance(node, ast.If) and _is_main_guard(node):
+            continue
+        elif functions:
+            raise ValueError(
+                f"{path.name}:{node.lineno}: only chart functions, NOT_SUPPORTED and the "
+                "__main__ block may follow the first chart function (the preamble comes first)"
+            )
+        else:
+            preamble.append(_segment(lines, node))
+    overlap = set(functions) & set(not_supported)
+    if overlap:
+        raise ValueError(f"{path.name}: {sorted(overlap)} both drawn and marked not supported")
+    return ExampleSource(path, text, "\n".join(preamble), functions, not_supported)
+
+
+def _assigns(node: ast.Assign, name: str) -> bool:
+    return any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
+
+
+def _is_main_guard(node: ast.If) -> bool:
+    return ast.unparse(node.test).replace("'", '"') == '__name__ == "__main__"'
+
+
+@lru_cache(maxsize=64)
+def _read(path: Path, mtime_ns: int, variant: tuple[str, str] | None) -> ExampleSource:
+    text = path.read_text(encoding="utf-8")
+    if variant is not None:
+        old, new = variant
+        if text.count(old) != 1:
+            raise ValueError(f"{path.name} must contain the line {old!r} exactly once")
+        text = text.replace(old, new)
+    return parse_example(path, text)
+
+
+def example_path(info: LibraryInfo) -> Path:
+    return EXAMPLES_DIR / f"{info.example_stem}.py"
+
+
+def example_source(info: LibraryInfo) -> ExampleSource:
+    """The parsed example script of ``info`` (with its backend variant applied)."""
+    path = example_path(info)
+    if not path.exists():
+        raise FileNotFoundError(
+            f"{path} is missing: the gallery reads its chart code from examples/; "
+            "run it from a checkout of the project (pip install -e .)"
+        )
+    return _read(path, path.stat().st_mtime_ns, info.variant)
