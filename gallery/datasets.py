@@ -35,7 +35,8 @@ def _read_penguins() -> pd.DataFrame:
 
 
 def _read_gapminder() -> pd.DataFrame:
-    frame = pd.read_csv(DATA_DIR / "gapminder.csv.gz").drop(columns=["iso_alpha", "iso_num"])
+    columns = ["country", "continent", "year", "lifeExp", "pop", "gdpPercap"]
+    frame = pd.read_csv(DATA_DIR / "gapminder.csv.gz", usecols=columns)
     # A two-level category for grouping and faceting: gapminder has only one of its own.
     frame["period"] = frame["year"].map(lambda y: "1952-1977" if y < 1980 else "1982-2007")
     return frame
@@ -113,11 +114,13 @@ def guess_roles(frame: pd.DataFrame, kind: ChartKind) -> dict[str, str]:
     categorical = sorted(
         (c for c in frame.columns if _is_categorical(frame[c])), key=lambda c: frame[c].nunique()
     )
+    timeish = [c for c in numeric if str(c).lower() in {"year", "date", "time"}]
     roles: dict[str, str] = {}
     if "time" in kind.roles:
-        timeish = [c for c in numeric if str(c).lower() in {"year", "date", "time"}]
         roles["time"] = (timeish or numeric or [None])[0]
-    free_numeric = [c for c in numeric if c not in roles.values()]
+    # Measurements before time stamps: a scatter of year against anything is rarely wanted.
+    free_numeric = [c for c in numeric if c not in roles.values() and c not in timeish]
+    free_numeric += [c for c in timeish if c not in roles.values()]
     for role in (r for r in kind.roles if r in kind.numeric_roles and r not in roles):
         roles[role] = free_numeric.pop(0) if free_numeric else None
     free_categorical = list(categorical)
@@ -130,12 +133,42 @@ def guess_roles(frame: pd.DataFrame, kind: ChartKind) -> dict[str, str]:
             f"{len(numeric)} numeric and {len(categorical)} categorical column(s)"
             f" (at most {MAX_CATEGORIES} distinct values). Map the roles by hand."
         )
-    return roles
+    return {role: roles[role] for role in kind.roles}
 
 
 def roles_for(dataset_key: str, kind: ChartKind) -> dict[str, str]:
     """Return the default roles of a bundled dataset for ``kind``."""
     return dict(DATASETS[dataset_key].roles[kind.key])
+
+
+def choose_roles(
+    frame: pd.DataFrame,
+    kind: ChartKind,
+    dataset_key: str | None = None,
+    overrides: dict[str, str] | None = None,
+) -> dict[str, str]:
+    """Roles for ``kind``: a bundled dataset's defaults (or a guess from column types for
+    other data), with the reader's ``overrides`` on top. Raises ValueError naming a role
+    that has no column or maps to a column the data lacks."""
+    overrides = {r: c for r, c in (overrides or {}).items() if r in kind.roles and c}
+    if dataset_key in DATASETS:
+        roles = roles_for(dataset_key, kind)
+    else:
+        try:
+            roles = guess_roles(frame, kind)
+        except ValueError:
+            if not set(kind.roles) <= set(overrides):
+                raise
+            roles = {}
+    roles.update(overrides)
+    unknown = {r: c for r, c in roles.items() if c not in frame.columns}
+    if unknown:
+        role, column = next(iter(unknown.items()))
+        raise ValueError(
+            f"the {role} role is mapped to {column!r}, which is not a column of the data; "
+            f"choose one of: {', '.join(map(str, frame.columns))}"
+        )
+    return roles
 
 
 def prepare(frame: pd.DataFrame, kind: ChartKind, roles: dict[str, str]) -> pd.DataFrame:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from gallery.datasets import prepare, read_dataset, roles_for
+from gallery.datasets import choose_roles, prepare, read_dataset
 from gallery.drawn import Drawn
 from gallery.kinds import get_kind
 from gallery.libraries import LIBRARIES
@@ -56,11 +56,15 @@ def render_cell(
     kind: str,
     frame: pd.DataFrame | None = None,
     roles: dict[str, str] | None = None,
+    dataset: str | None = None,
 ) -> Cell:
-    """Render one cell. With no ``frame``, the kind's bundled default dataset is used.
+    """Render one cell and check it drew something.
 
-    Never raises for a library's failure: the error comes back as a Cell with status
-    "error" and a message naming the library and chart kind."""
+    With no ``frame``, the kind's bundled default dataset is read. ``dataset`` names the
+    bundled dataset ``frame`` came from (its default roles apply); for other data the
+    roles are guessed from column types. ``roles`` override either, role by role.
+    Never raises for a library's or the data's failure: that comes back as a Cell with
+    status "error" and a message naming the library and chart kind."""
     info, chart_kind = LIBRARIES.get(library), get_kind(kind)
     source = example_source(info)
     if kind in source.not_supported:
@@ -68,9 +72,12 @@ def render_cell(
     if kind not in source.functions:
         return Cell(library, kind, ERROR, message=f"{source.path.name} has no {kind}() function")
     if frame is None:
-        frame = read_dataset(chart_kind.default_dataset)
-        roles = roles_for(chart_kind.default_dataset, chart_kind) if roles is None else roles
-    roles = {r: roles[r] for r in chart_kind.roles} if roles else {}
+        dataset = dataset or chart_kind.default_dataset
+        frame = read_dataset(dataset)
+    try:
+        roles = choose_roles(frame, chart_kind, dataset, roles)
+    except ValueError as error:
+        return Cell(library, kind, ERROR, message=f"{chart_kind.title}: {error}")
     code = f"{source.code_for(kind)}\n\n{call_line(kind, roles)}\n"
     data = prepare(frame, chart_kind, roles)
     renderer = renderer_for(info.family)

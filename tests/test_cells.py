@@ -34,7 +34,7 @@ def test_the_matrix_has_every_library_and_kind_and_no_hole():
 def test_cell_draws_the_whole_dataset(library, kind, dataset):
     chart_kind = KINDS[kind]
     frame, roles = read_dataset(dataset), roles_for(dataset, chart_kind)
-    cell = render_cell(library, kind, frame, roles)
+    cell = render_cell(library, kind, frame, dataset=dataset)
     assert cell.status == OK, cell.message
     data = prepare(frame, chart_kind, roles)
     assert cell.rows == len(data)
@@ -44,10 +44,24 @@ def test_cell_draws_the_whole_dataset(library, kind, dataset):
 
 def test_a_failing_cell_becomes_an_error_naming_the_library():
     frame = read_dataset("penguins")
-    cell = render_cell("matplotlib", "scatter", frame, {"x": "species", "y": "bill_depth_mm",
-                                                         "color": "island"})
+    roles = {"x": "species", "y": "bill_depth_mm", "color": "island"}  # no line fits text
+    cell = render_cell("matplotlib", "regression", frame, roles, dataset="penguins")
     assert cell.status == "error"
-    assert cell.message.startswith("matplotlib could not draw Scatter by category")
+    assert cell.message.startswith("matplotlib could not draw Scatter with regression")
+
+
+def test_a_role_mapped_to_a_missing_column_is_named():
+    cell = render_cell("matplotlib", "scatter", read_dataset("penguins"), {"x": "beak"})
+    assert cell.status == "error"
+    assert "the x role is mapped to 'beak', which is not a column of the data" in cell.message
+
+
+def test_other_data_gets_roles_guessed_from_column_types():
+    frame = read_dataset("gapminder").rename(columns=lambda c: f"my {c}")
+    cell = render_cell("matplotlib", "bubble", frame)
+    assert cell.status == OK, cell.message
+    assert set(cell.roles) == {"x", "y", "size", "color"}
+    assert cell.drawn.points == len(frame)
 
 
 def test_unsupported_cells_report_their_reason_without_running_code():
