@@ -66,7 +66,10 @@ def render_cell(
     Never raises for a library's or the data's failure: that comes back as a Cell with
     status "error" and a message naming the library and chart kind."""
     info, chart_kind = LIBRARIES.get(library), get_kind(kind)
-    source = example_source(info)
+    try:
+        source = example_source(info)
+    except (OSError, SyntaxError, ValueError) as error:
+        return Cell(library, kind, ERROR, message=f"{info.name}: no chart code to run: {error}")
     if kind in source.not_supported:
         return Cell(library, kind, UNSUPPORTED, message=source.not_supported[kind])
     if kind not in source.functions:

@@ -107,3 +107,9 @@ def example_source(info: LibraryInfo) -> ExampleSource:
             "run it from a checkout of the project (pip install -e .)"
         )
     return _read(path, path.stat().st_mtime_ns, info.variant)
+
+
+
+def lines_of_code(code: str) -> int:
+    """Lines that are neither blank nor comments: the usual LOC, for comparing libraries."""
+    return sum(1 for line in code.splitlines() if line.strip() and not line.strip().startswith("#"))

@@ -1,0 +1,18 @@
+"""The gallery as a Streamlit app: ``streamlit run app.py``.
+
+Presentation only: every chart comes from gallery.render through the pages below; the
+sidebar's data choice is made here, once, for every page."""
+
+import streamlit as st
+
+from gallery.webapp.state import data_choice
+
+st.set_page_config(page_title="Python plotting, side by side", page_icon="📊", layout="wide")
+data_choice()
+page = st.navigation([
+    st.Page("app_pages/gallery.py", title="Gallery", icon="🖼️", default=True),
+    st.Page("app_pages/compare.py", title="Compare two", icon="⚖️"),
+    st.Page("app_pages/overview.py", title="Overview", icon="🧮"),
+    st.Page("app_pages/landscape.py", title="Landscape", icon="🗺️"),
+])
+page.run()

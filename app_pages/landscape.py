@@ -1,0 +1,3 @@
+from gallery.webapp.landscape_page import landscape_page
+
+landscape_page()

@@ -1,0 +1,1 @@
+"""The Streamlit app's pages and widgets; all drawing goes through gallery.render."""

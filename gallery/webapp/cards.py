@@ -1,0 +1,79 @@
+"""A library's card: its name, tags as badges, the live output and the code that drew it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from gallery.libraries import LIBRARIES
+from gallery.render import OK, UNSUPPORTED, Cell
+from gallery.sources import lines_of_code
+
+_BADGE_COLORS = {
+    "imperative": "blue", "declarative": "violet", "interactive": "green", "static": "gray",
+}
+
+
+def _show_svg(cell: Cell, key: str) -> None:
+    st.image(cell.payload, width="stretch")
+
+
+def _show_bokeh(cell: Cell, key: str) -> None:
+    # Imported here: streamlit_bokeh only imports inside a running app.
+    from streamlit_bokeh import streamlit_bokeh
+
+    streamlit_bokeh(cell.payload, use_container_width=True, key=key)
+
+
+def _show_plotly(cell: Cell, key: str) -> None:
+    st.plotly_chart(cell.payload, key=key, width="stretch")
+
+
+def _show_vega(cell: Cell, key: str) -> None:
+    st.vega_lite_chart(spec=cell.payload, key=key, width="stretch")
+
+
+DISPLAY: dict[str, Callable[[Cell, str], None]] = {
+    "matplotlib": _show_svg,
+    "bokeh": _show_bokeh,
+    "plotly": _show_plotly,
+    "vega": _show_vega,
+}
+
+
+def badges(library: str) -> None:
+    info = LIBRARIES.get(library)
+    with st.container(horizontal=True, gap="small"):
+        for name, value in info.tags.items():
+            label = value if name in {"paradigm", "output"} else f"{name}: {value}"
+            st.badge(label, color=_BADGE_COLORS.get(value, "orange"), help=(
+                info.paradigm_reason if name == "paradigm" else None))
+
+
+def show_output(cell: Cell, key: str) -> None:
+    """The chart, or a short message in its place: never an exception."""
+    if cell.status == OK:
+        try:
+            DISPLAY[cell.family](cell, key)
+        except Exception as error:  # a display failure is one card's problem
+            st.error(f"{LIBRARIES.get(cell.library).name}: the chart was drawn but could not be "
+                     f"shown ({type(error).__name__}: {error})")
+        st.caption(f"{cell.rows:,} rows · drawn in {cell.seconds:.2f} s · "
+                   f"{lines_of_code(cell.code)} lines of code")
+    elif cell.status == UNSUPPORTED:
+        st.info(f"Not supported natively: {cell.message}")
+    else:
+        st.error(cell.message)
+
+
+def card(cell: Cell, key_prefix: str = "card", show_code: bool = True) -> None:
+    """One library's card; the container key gives browser tests a handle on it."""
+    info = LIBRARIES.get(cell.library)
+    with st.container(border=True, key=f"{key_prefix}-{cell.library}-{cell.status}"):
+        st.markdown(f"#### {info.name}\n`{info.version}`", help=info.maintenance)
+        badges(cell.library)
+        show_output(cell, key=f"{key_prefix}-chart-{cell.library}-{cell.kind}")
+        if show_code and cell.code:
+            with st.expander("Code", expanded=True):
+                st.code(cell.code, language="python", line_numbers=True)
