@@ -76,4 +76,4 @@ def card(cell: Cell, key_prefix: str = "card", show_code: bool = True) -> None:
         show_output(cell, key=f"{key_prefix}-chart-{cell.library}-{cell.kind}")
         if show_code and cell.code:
             with st.expander("Code", expanded=True):
-                st.code(cell.code, language="python", line_numbers=True)
+                st.code(cell.code, language="python", line_numbers=True, wrap_lines=True)

@@ -35,7 +35,7 @@ def compare_page(data: DataChoice) -> None:
             show_output(cell, key=f"compare-chart-{cell.library}-{kind}")
             if cell.code:
                 st.metric("Lines of code", lines_of_code(cell.code))
-                st.code(cell.code, language="python", line_numbers=True)
+                st.code(cell.code, language="python", line_numbers=True, wrap_lines=True)
     if all(cell.code for cell in cells):
         st.subheader("Diff")
         diff = difflib.unified_diff(
