@@ -52,7 +52,7 @@ def parse_example(path: Path, text: str) -> ExampleSource:
     tree = ast.parse(text, filename=str(path))
     lines = text.splitlines()
     body = tree.body[1:] if ast.get_docstring(tree) is not None else tree.body
-    preamble: list[str] = []
+    preamble: list[ast.stmt] = []
     functions: dict[str, str] = {}
     not_supported: dict[str, str] = {}
     for node in body:
@@ -68,11 +68,15 @@ def parse_example(path: Path, text: str) -> ExampleSource:
                 "__main__ block may follow the first chart function (the preamble comes first)"
             )
         else:
-            preamble.append(_segment(lines, node))
+            preamble.append(node)
     overlap = set(functions) & set(not_supported)
     if overlap:
         raise ValueError(f"{path.name}: {sorted(overlap)} both drawn and marked not supported")
-    return ExampleSource(path, text, "\n".join(preamble), functions, not_supported)
+    # One verbatim slice, so blank lines and comments between statements stay as written.
+    preamble_text = ""
+    if preamble:
+        preamble_text = "\n".join(lines[preamble[0].lineno - 1 : preamble[-1].end_lineno])
+    return ExampleSource(path, text, preamble_text, functions, not_supported)
 
 
 def _assigns(node: ast.Assign, name: str) -> bool:

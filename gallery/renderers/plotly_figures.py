@@ -20,10 +20,12 @@ def measure(figure: Any) -> Drawn:
     for trace in figure.data:
         kind = trace.type
         if kind in {"scatter", "scattergl", "scatter3d"}:
-            mode = trace.mode or "markers"
+            # "lines+markers" draws both: a vertex and a marker per value. With no mode,
+            # plotly.js draws lines+markers below 20 points and lines from 20 up.
+            mode = trace.mode or ("lines+markers" if _length(trace.x) < 20 else "lines")
             if "markers" in mode:
                 points += _length(trace.x)
-            elif "lines" in mode:
+            if "lines" in mode:
                 line_points += _length(trace.x)
         elif kind in _RAW:
             rows += max(_length(trace.x), _length(trace.y))
