@@ -34,9 +34,11 @@ def _figure(native: Any) -> Any:
         return native.draw()
     if hasattr(native, "flat"):  # pandas returns an array of Axes for subplots
         return native.flat[0].figure
-    if hasattr(native, "savefig"):
+    from matplotlib.figure import Figure
+
+    if isinstance(native, Figure):
         return native
-    if hasattr(native, "figure"):  # Axes, seaborn grids
+    if hasattr(native, "figure"):  # Axes, seaborn grids (which also have a savefig)
         return native.figure
     raise TypeError(f"expected a matplotlib Figure, Axes or grid, got {type(native).__name__}")
 
@@ -49,8 +51,12 @@ def measure(figure: Any) -> Drawn:
 
     points = bars = line_points = boxes = cells = 0
     bar_total = 0.0
+    # a colour scale is not data: skip every colorbar's axes, however it was created
+    # (fig.colorbar labels its axes "<colorbar>"; HoloViews passes its own cax)
+    scales = {m.colorbar.ax for ax in figure.axes for m in [*ax.collections, *ax.images]
+              if getattr(m, "colorbar", None) is not None}
     for ax in figure.axes:
-        if ax.get_label() == "<colorbar>":  # a colour scale, not data
+        if ax.get_label() == "<colorbar>" or ax in scales:
             continue
         for coll in ax.collections:
             if isinstance(coll, PathCollection):
@@ -67,10 +73,88 @@ def measure(figure: Any) -> Drawn:
                 bars += sum(1 for h in heights if h > 0)
                 bar_total += sum(heights)
         boxes += sum(1 for patch in ax.patches if isinstance(patch, PathPatch))
+        more_boxes, more_bars, more_total, more_cells = _rectangle_marks(ax)
+        boxes, bars, bar_total, cells = (
+            boxes + more_boxes, bars + more_bars, bar_total + more_total, cells + more_cells
+        )
     return Drawn(
         points=points, bars=bars, bar_total=round(bar_total),
         line_points=line_points, boxes=boxes, cells=cells,
     )
+
+
+def _rectangle(vertices: Any) -> tuple[float, float, float, float] | None:
+    """(x0, x1, y0, y1) when ``vertices`` trace an axis-aligned rectangle, else None."""
+    import numpy as np
+
+    xs, ys = np.unique(vertices[:, 0]), np.unique(vertices[:, 1])
+    if len(vertices) < 4 or len(xs) > 2 or len(ys) > 2:
+        return None
+    return xs[0], xs[-1], ys[0], ys[-1]
+
+
+def _segments(ax: Any) -> Any:
+    """Every two-point straight segment on ``ax``, as an (n, 2, 2) array."""
+    import numpy as np
+    from matplotlib.collections import LineCollection
+
+    found = [line.get_xydata() for line in ax.lines if len(line.get_xdata()) == 2]
+    for coll in ax.collections:
+        if isinstance(coll, LineCollection):
+            found += [np.asarray(seg) for seg in coll.get_segments() if len(seg) == 2]
+    return np.array(found, dtype=float).reshape(-1, 2, 2)
+
+
+def _crossed(rect: tuple[float, float, float, float], segments: Any) -> bool:
+    """Whether a segment spans the rectangle's whole width (or height) inside it, as the
+    median line crosses the box of a box plot."""
+    import numpy as np
+
+    x0, x1, y0, y1 = rect
+    (xa, ya), (xb, yb) = segments[:, 0].T, segments[:, 1].T
+    across = (np.isclose(ya, yb) & (ya >= y0) & (ya <= y1)
+              & np.isclose(np.minimum(xa, xb), x0) & np.isclose(np.maximum(xa, xb), x1))
+    along = (np.isclose(xa, xb) & (xa >= x0) & (xa <= x1)
+             & np.isclose(np.minimum(ya, yb), y0) & np.isclose(np.maximum(ya, yb), y1))
+    return bool((across | along).any())
+
+
+def _rectangle_marks(ax: Any) -> tuple[int, int, float, int]:
+    """(boxes, bars, bar_total, cells) drawn as rectangles rather than as bar containers.
+
+    Grammar-of-graphics libraries (plotnine) draw bars, histogram bins and heatmap tiles
+    alike as a PolyCollection of rectangles, and a box plot's box as a rectangle with its
+    median across it; matplotlib's own boxplot outlines the box with a closed Line2D. A
+    crossed rectangle is a box; any other filled rectangle is both a bar (of its height)
+    and a cell, and the chart kind says which it means. Area fills between curves
+    (confidence bands) are not rectangles of data."""
+    from matplotlib.collections import FillBetweenPolyCollection, PolyCollection
+    from matplotlib.path import Path as MplPath
+
+    segments = _segments(ax)
+    boxes = bars = cells = 0
+    bar_total = 0.0
+    for coll in ax.collections:
+        if not isinstance(coll, PolyCollection) or isinstance(coll, FillBetweenPolyCollection):
+            continue
+        for path in coll.get_paths():
+            keep = path.codes != MplPath.CLOSEPOLY if path.codes is not None else slice(None)
+            rect = _rectangle(path.vertices[keep])
+            if rect is None:
+                continue
+            if _crossed(rect, segments):
+                boxes += 1
+                continue
+            width, height = rect[1] - rect[0], rect[3] - rect[2]
+            bars += height > 0
+            bar_total += height
+            cells += width > 0 and height > 0
+    for line in ax.lines:
+        xy = line.get_xydata()
+        if len(xy) == 5 and (xy[0] == xy[-1]).all():
+            rect = _rectangle(xy)
+            boxes += rect is not None and _crossed(rect, segments)
+    return boxes, bars, bar_total, cells
 
 
 def to_payload(native: Any) -> tuple[str, Drawn]:
