@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from gallery.cleaning import MAX_CATEGORIES
 from gallery.kinds import KINDS, ChartKind
 
 DATA_DIR = Path(__file__).parent / "data"
-MAX_CATEGORIES = 12  # a colour or facet role with more levels than this is unreadable
 
 
 @dataclass(frozen=True)
@@ -169,18 +169,6 @@ def choose_roles(
             f"choose one of: {', '.join(map(str, frame.columns))}"
         )
     return roles
-
-
-def prepare(frame: pd.DataFrame, kind: ChartKind, roles: dict[str, str]) -> pd.DataFrame:
-    """Keep the columns ``kind`` uses and drop rows missing any of them.
-
-    Libraries disagree on missing values (some drop them, some fail, some draw gaps), so
-    every library receives the same complete rows and can be checked against them."""
-    if not kind.roles:
-        columns = list(frame.select_dtypes("number").columns)
-    else:
-        columns = list(dict.fromkeys(roles[r] for r in kind.roles))
-    return frame[columns].dropna().reset_index(drop=True)
 
 
 def kinds_on(dataset_key: str) -> list[ChartKind]:

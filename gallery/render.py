@@ -14,7 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from gallery.datasets import choose_roles, prepare, read_dataset
+from gallery.cleaning import prepare_data
+from gallery.datasets import choose_roles, read_dataset
 from gallery.drawn import Drawn
 from gallery.kinds import get_kind
 from gallery.libraries import LIBRARIES
@@ -39,6 +40,7 @@ class Cell:
     rows: int = 0
     roles: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    notes: tuple[str, ...] = ()  # what was done to the data before drawing
 
     @property
     def ok(self) -> bool:
@@ -77,13 +79,14 @@ def render_cell(
     if frame is None:
         dataset = dataset or chart_kind.default_dataset
         frame = read_dataset(dataset)
+    renderer = renderer_for(info.family)
     try:
         roles = choose_roles(frame, chart_kind, dataset, roles)
-    except ValueError as error:
+        prepared = prepare_data(frame, chart_kind, roles, getattr(renderer, "MAX_ROWS", None))
+    except ValueError as error:  # DataError included: the reader's data, not the library
         return Cell(library, kind, ERROR, message=f"{chart_kind.title}: {error}")
+    data, roles, notes = prepared.data, prepared.roles, prepared.notes
     code = f"{source.code_for(kind)}\n\n{call_line(kind, roles)}\n"
-    data = prepare(frame, chart_kind, roles)
-    renderer = renderer_for(info.family)
     started = time.perf_counter()
     try:
         with warnings.catch_warnings(), getattr(renderer, "isolated", nullcontext)():
@@ -97,9 +100,9 @@ def render_cell(
             library, kind, ERROR, code=code, family=info.family, rows=len(data), roles=roles,
             message=f"{info.name} could not draw {chart_kind.title}: "
             f"{type(error).__name__}: {error}",
-            seconds=time.perf_counter() - started,
+            seconds=time.perf_counter() - started, notes=notes,
         )
     return Cell(
         library, kind, OK, code=code, payload=payload, family=info.family, drawn=drawn,
-        rows=len(data), roles=roles, seconds=time.perf_counter() - started,
+        rows=len(data), roles=roles, seconds=time.perf_counter() - started, notes=notes,
     )

@@ -1,12 +1,15 @@
 """Every (library, chart kind) cell: drawn with the whole dataset, or a stated reason."""
 
+from pathlib import Path
+
 import pytest
 
-from gallery.datasets import DATASETS, prepare, read_dataset, roles_for
+from gallery.cleaning import prepare_data
+from gallery.datasets import DATASETS, read_dataset, roles_for
 from gallery.kinds import KINDS
 from gallery.libraries import LIBRARIES
 from gallery.render import OK, render_cell
-from gallery.sources import example_path, example_source
+from gallery.sources import example_path, example_source, parse_example
 
 # A library whose example is missing fails the matrix test below, not the collection.
 CELLS = [
@@ -36,18 +39,32 @@ def test_cell_draws_the_whole_dataset(library, kind, dataset):
     frame, roles = read_dataset(dataset), roles_for(dataset, chart_kind)
     cell = render_cell(library, kind, frame, dataset=dataset)
     assert cell.status == OK, cell.message
-    data = prepare(frame, chart_kind, roles)
+    data = prepare_data(frame, chart_kind, roles).data
     assert cell.rows == len(data)
+    assert all(note.endswith("rows left out: missing or infinite values") or "size" in note
+               for note in cell.notes), cell.notes  # bundled data needs no other change
     problem = chart_kind.check(cell.drawn, data, roles)
     assert problem is None, problem
 
 
-def test_a_failing_cell_becomes_an_error_naming_the_library():
-    frame = read_dataset("penguins")
-    roles = {"x": "species", "y": "bill_depth_mm", "color": "island"}  # no line fits text
-    cell = render_cell("matplotlib", "regression", frame, roles, dataset="penguins")
+def test_a_failing_library_becomes_an_error_naming_it(monkeypatch):
+    broken = parse_example(Path("plot_matplotlib.py"),
+                           "import math\n\n\ndef scatter(df, x, y, color):\n"
+                           "    return math.sqrt(-1)\n")
+    monkeypatch.setattr("gallery.render.example_source", lambda info: broken)
+    cell = render_cell("matplotlib", "scatter")
     assert cell.status == "error"
-    assert cell.message.startswith("matplotlib could not draw Scatter with regression")
+    assert cell.message == "matplotlib could not draw Scatter by category: " \
+        "ValueError: math domain error"
+    assert "return math.sqrt(-1)" in cell.code  # the code that failed is still shown
+
+
+def test_a_numeric_role_on_a_text_column_says_so():
+    roles = {"x": "species", "y": "bill_depth_mm", "color": "island"}
+    cell = render_cell("matplotlib", "scatter", read_dataset("penguins"), roles)
+    assert cell.status == "error"
+    assert cell.message == ("Scatter by category: the x role needs numbers, but 'species' "
+                            "holds text such as 'Adelie'; map x to a numeric column")
 
 
 def test_a_role_mapped_to_a_missing_column_is_named():
