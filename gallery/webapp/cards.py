@@ -61,6 +61,8 @@ def show_output(cell: Cell, key: str) -> None:
                      f"shown ({type(error).__name__}: {error})")
         st.caption(f"{cell.rows:,} rows · drawn in {cell.seconds:.2f} s · "
                    f"{lines_of_code(cell.code)} lines of code")
+        for note in cell.notes:
+            st.caption(f":material/info: {note}")
     elif cell.status == UNSUPPORTED:
         st.info(f"Not supported natively: {cell.message}")
     else:
