@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from gallery.drawn import Drawn
 
 SUFFIXES = (".html", ".json")
@@ -40,6 +42,7 @@ def _glyph_renderers(model: Any) -> list[Any]:
 def measure(model: Any) -> Drawn:
     """Count rows of data behind each kind of glyph."""
     counts = {"points": 0, "bars": 0, "bar_total": 0.0, "line_points": 0, "cells": 0}
+    box_positions: set[Any] = set()
     for renderer in _glyph_renderers(model):
         glyph, data = type(renderer.glyph).__name__, renderer.data_source.data
         rows = len(next(iter(data.values()))) if data else 0
@@ -49,12 +52,32 @@ def measure(model: Any) -> Drawn:
             counts["bars"] += rows
         elif glyph in _LINES:
             counts["line_points"] += rows
+        elif glyph == "Image":  # one cell per pixel of each image, as matplotlib's imshow
+            counts["cells"] += sum(np.size(image) for image in data.get("image", []))
         elif glyph in _CELLS:
             counts["cells"] += rows
         if glyph in {"VBar", "Quad"} and isinstance(renderer.glyph.top, str):
-            counts["bar_total"] += float(sum(data.get(renderer.glyph.top, [])))
+            heights = _values(renderer.glyph.top, data) - _values(renderer.glyph.bottom, data)
+            counts["bar_total"] += float(np.abs(heights).sum())
+        if glyph in _BARS and isinstance(_base(renderer.glyph), str):
+            # a bar starting at a data value floats: the box of a box plot (q1..q3),
+            # often drawn as two halves; count the positions that have one
+            positions = data.get(renderer.glyph.x if glyph == "VBar" else renderer.glyph.y, [])
+            box_positions.update(tuple(p) if isinstance(p, list) else p for p in positions)
     counts["bar_total"] = round(counts["bar_total"])
-    return Drawn(**counts)
+    return Drawn(**counts, boxes=len(box_positions))
+
+
+def _base(glyph: Any) -> Any:
+    return glyph.bottom if type(glyph).__name__ == "VBar" else glyph.left
+
+
+def _values(spec: Any, data: dict[str, Any]) -> Any:
+    """A bar's top or bottom as numbers: a source column (stacked bars start at the
+    previous top) or a constant such as the usual 0."""
+    if isinstance(spec, str):
+        return np.asarray(data[spec], dtype=float)
+    return np.asarray(spec if isinstance(spec, int | float) else 0.0, dtype=float)
 
 
 def to_payload(native: Any) -> tuple[Any, Drawn]:
