@@ -9,14 +9,23 @@ from gallery.libraries import LIBRARIES
 from gallery.sources import example_source
 
 
-def test_list_prints_every_library_and_kind(capsys):
-    main(["list"])
+def test_list_draws_every_cell_and_reports_ok_or_not_supported(capsys):
+    assert main(["list"]) == 0
     out = capsys.readouterr().out
-    for library in LIBRARIES:
-        assert LIBRARIES.get(library).name in out
-    header = out.splitlines()[0]
+    header, *rows = out.splitlines()[: len(LIBRARIES) + 1]
     assert all(kind[:9] in header for kind in KINDS)
-    assert "ERR" not in out
+    for library, row in zip(LIBRARIES, rows, strict=True):
+        source = example_source(LIBRARIES.get(library))
+        assert row.startswith(LIBRARIES.get(library).name)
+        assert row.split()[-len(KINDS):] == [
+            "--" if kind in source.not_supported else "ok" for kind in KINDS]
+
+
+def test_list_without_drawing_reads_the_scripts(capsys):
+    assert main(["list", "--no-render"]) == 0
+    rows = capsys.readouterr().out.splitlines()[1: len(LIBRARIES) + 1]
+    marks = [mark for row in rows for mark in row.split()[-len(KINDS):]]
+    assert set(marks) == {"code", "--"} and len(marks) == len(LIBRARIES) * len(KINDS)
 
 
 def test_render_writes_an_svg_with_the_chart(tmp_path):
