@@ -7,14 +7,14 @@ import streamlit as st
 
 from gallery.webapp.state import data_choice
 
-# No page_icon: a Material icon favicon is fetched from Google's font host.
+# No page or page icons: Streamlit fetches a Material icon favicon from Google's font host.
 st.set_page_config(page_title="Python plotting, side by side", layout="wide")
 data_choice()
 page = st.navigation([
-    st.Page("app_pages/gallery.py", title="Gallery", icon=":material/grid_view:", default=True),
-    st.Page("app_pages/compare.py", title="Compare two", icon=":material/compare:"),
-    st.Page("app_pages/overview.py", title="Overview", icon=":material/table_chart:"),
-    st.Page("app_pages/landscape.py", title="Landscape", icon=":material/hub:"),
-    st.Page("app_pages/dashboards.py", title="Dashboards", icon=":material/dashboard:"),
+    st.Page("app_pages/gallery.py", title="Gallery", default=True),
+    st.Page("app_pages/compare.py", title="Compare two"),
+    st.Page("app_pages/overview.py", title="Overview"),
+    st.Page("app_pages/landscape.py", title="Landscape"),
+    st.Page("app_pages/dashboards.py", title="Dashboards"),
 ])
 page.run()

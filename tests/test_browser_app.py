@@ -19,12 +19,11 @@ CHART_SELECTORS = {
 
 
 def _drew(card, family: str) -> bool:
-    charts = card.locator(CHART_SELECTORS[family])
-    for i in range(charts.count()):
-        box = charts.nth(i).bounding_box()
-        if box and box["width"] > 20 and box["height"] > 20:
-            return True
-    return False
+    """Some chart element of the card's family has a real size (read in one go, because
+    Streamlit may replace elements between two calls)."""
+    sizes = card.locator(CHART_SELECTORS[family]).evaluate_all(
+        "els => els.map(e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height])")
+    return any(width > 20 and height > 20 for width, height in sizes)
 
 
 def _wait_for_cards(page, kind: str, timeout_s: float = 120) -> dict[str, str]:
