@@ -6,10 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from gallery.dashboards.cli import add_dashboard_parser
 from gallery.kinds import KINDS
 from gallery.libraries import LIBRARIES
 from gallery.render import OK, UNSUPPORTED, render_cell
 from gallery.renderers import renderer_for
+from gallery.scale.bench import add_bench_parser
+from gallery.site.command import add_export_parser
 from gallery.sources import example_source
 
 _MARK = {OK: "ok", UNSUPPORTED: "--", "error": "ERR", "code": "code"}
@@ -25,7 +28,7 @@ def _status(library: str, kind: str, render: bool) -> str:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    """Print the matrix; with --render every cell is drawn and checked for real."""
+    """Print the matrix, drawing every cell to report its real status (about 25 s)."""
     kinds = list(KINDS)
     width = max(len(LIBRARIES.get(k).name) for k in LIBRARIES) + 2
     print(" " * width + " ".join(f"{k[:9]:>9}" for k in kinds))
@@ -38,7 +41,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             failed += status == "error"
             marks.append(f"{_MARK[status]:>9}")
         print(f"{info.name:<{width}}" + " ".join(marks))
-    legend = "ok: drawn and checked" if args.render else "code: has chart code (--render to draw)"
+    legend = "ok: drawn" if args.render else "code: has chart code (drop --no-render to draw it)"
     print(f"\n{len(LIBRARIES)} libraries x {len(kinds)} chart kinds. {legend}; "
           "--: not supported natively (see `python -m gallery why LIBRARY KIND`); ERR: failed")
     return 1 if failed else 0
@@ -72,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m gallery", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     listing = commands.add_parser("list", help="print the library x chart-kind matrix")
-    listing.add_argument("--render", action="store_true", help="draw every cell to check it")
+    listing.add_argument("--no-render", dest="render", action="store_false",
+                         help="list from the example scripts without drawing (instant)")
     listing.set_defaults(run=cmd_list)
     why = commands.add_parser("why", help="why a library does not draw a chart kind")
     why.add_argument("library", choices=LIBRARIES.names())
@@ -83,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("kind", choices=list(KINDS))
     render.add_argument("--out", required=True, help="file to write: .svg/.png/.html/.json")
     render.set_defaults(run=cmd_render)
+    add_export_parser(commands)
+    add_dashboard_parser(commands)
+    add_bench_parser(commands)
     return parser
 
 

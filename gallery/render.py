@@ -59,6 +59,7 @@ def render_cell(
     frame: pd.DataFrame | None = None,
     roles: dict[str, str] | None = None,
     dataset: str | None = None,
+    limit_rows: bool = True,
 ) -> Cell:
     """Render one cell and check it drew something.
 
@@ -66,7 +67,9 @@ def render_cell(
     bundled dataset ``frame`` came from (its default roles apply); for other data the
     roles are guessed from column types. ``roles`` override either, role by role.
     Never raises for a library's or the data's failure: that comes back as a Cell with
-    status "error" and a message naming the library and chart kind."""
+    status "error" and a message naming the library and chart kind.
+    ``limit_rows=False`` draws every row, ignoring the family renderer's ``MAX_ROWS``
+    sample: the scale bench (gallery.scale) measures each library on the full data."""
     info, chart_kind = LIBRARIES.get(library), get_kind(kind)
     try:
         source = example_source(info)
@@ -82,7 +85,8 @@ def render_cell(
     renderer = renderer_for(info.family)
     try:
         roles = choose_roles(frame, chart_kind, dataset, roles)
-        prepared = prepare_data(frame, chart_kind, roles, getattr(renderer, "MAX_ROWS", None))
+        prepared = prepare_data(frame, chart_kind, roles,
+                                getattr(renderer, "MAX_ROWS", None) if limit_rows else None)
     except ValueError as error:  # DataError included: the reader's data, not the library
         return Cell(library, kind, ERROR, message=f"{chart_kind.title}: {error}")
     data, roles, notes = prepared.data, prepared.roles, prepared.notes

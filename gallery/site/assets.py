@@ -1,0 +1,113 @@
+"""The shared files under ``assets/``: each JavaScript bundle taken from an installed Python
+package and written once, the site's own CSS and JS, and the Pygments stylesheet.
+
+Pages refer to them relatively (``assets/NAME``), so the site opens from file://."""
+
+from __future__ import annotations
+
+import importlib.util
+import multiprocessing
+import shutil
+from collections.abc import Callable, Iterable
+from importlib import metadata
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+from gallery.site.cache import CellCache, write_atomic
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+STATIC = ("site.css", "site.js")  # copied verbatim from gallery/templates
+PYGMENTS_STYLE = "friendly"
+
+
+def _package_file(package: str, relative: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(f"{package} is not installed: pip install {package}")
+    return Path(spec.origin).parent / relative
+
+
+def _bokeh(target: Path, cache: CellCache) -> None:
+    # The same file bokeh.resources.INLINE inlines; copying it avoids importing bokeh.
+    shutil.copyfile(_package_file("bokeh", "server/static/js/bokeh.min.js"), target)
+
+
+def _plotly(target: Path, cache: CellCache) -> None:
+    from plotly.offline import get_plotlyjs
+
+    target.write_text(get_plotlyjs(), encoding="utf-8")
+
+
+def _vega_blob(cache: CellCache) -> Path:
+    # One bundle per vl-convert release: it always bundles that release's newest Vega-Lite.
+    return cache.blob(f"vega-bundle-{metadata.version('vl-convert-python')}.js")
+
+
+def _build_vega_blob(cache: CellCache) -> Path:
+    """vega + vega-lite + vega-embed in one classic script that sets window.vegaEmbed.
+
+    Bundling takes ~5 s, so the result is kept in the cache."""
+    blob = _vega_blob(cache)
+    if not blob.exists():
+        import vl_convert as vlc
+
+        vl_version = vlc.get_vegalite_versions()[-1]  # the newest, which Altair 6 writes
+        write_atomic(blob, vlc.javascript_bundle(vl_version=vl_version))
+    return blob
+
+
+def _vega(target: Path, cache: CellCache) -> None:
+    shutil.copyfile(_build_vega_blob(cache), target)
+
+
+BUNDLES: dict[str, Callable[[Path, CellCache], None]] = {
+    "bokeh.min.js": _bokeh,
+    "plotly.min.js": _plotly,
+    "vega-bundle.js": _vega,
+}
+# Bundles slow to make: (where the cache keeps it, how to build it there).
+_SLOW = {"vega-bundle.js": (_vega_blob, _build_vega_blob)}
+
+
+def _build_slow(cache_root: str, names: list[str]) -> None:
+    for name in names:
+        try:
+            _SLOW[name][1](CellCache(Path(cache_root)))
+        except Exception:  # write_assets builds it again and reports the failure
+            pass
+
+
+def prebuild(cache: CellCache, names: Iterable[str]) -> BaseProcess | None:
+    """Start building the slow bundles the cache lacks, so it overlaps the drawing.
+
+    A process, not a thread: vl-convert holds the GIL for its seconds of work, which would
+    stall the export's own loop. None when the cache has them all already."""
+    missing = sorted(n for n in set(names) & set(_SLOW) if not _SLOW[n][0](cache).exists())
+    if not missing:
+        return None
+    process = multiprocessing.get_context("spawn").Process(
+        target=_build_slow, args=(str(cache.root), missing), daemon=True
+    )
+    process.start()
+    return process
+
+
+def pygments_css() -> str:
+    from pygments.formatters import HtmlFormatter
+
+    return HtmlFormatter(style=PYGMENTS_STYLE).get_style_defs(".highlight")
+
+
+def write_assets(site: Path, bundles: Iterable[str], cache: CellCache) -> list[str]:
+    """Write the named bundles and the site's own files once; return what was written."""
+    folder = site / "assets"
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in sorted(set(bundles)):
+        BUNDLES[name](folder / name, cache)
+        written.append(name)
+    for name in STATIC:
+        shutil.copyfile(TEMPLATES / name, folder / name)
+        written.append(name)
+    (folder / "pygments.css").write_text(pygments_css(), encoding="utf-8")
+    return [*written, "pygments.css"]

@@ -1,0 +1,156 @@
+"""Orchestration of the export: plan every cell, take what the cache has, draw the rest in
+a process pool, then write the whole site into a temp folder and swap it into place."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from gallery.kinds import KINDS, ChartKind, get_kind
+from gallery.libraries import LIBRARIES, LibraryInfo
+from gallery.render import ERROR
+from gallery.site.assets import prebuild, write_assets
+from gallery.site.cache import CellCache, default_cache_dir
+from gallery.site.cells import CellJob, CellResult, plan_cell, settle_without_drawing
+from gallery.site.data import DataChoice, check_source
+from gallery.site.embed import embedder_for
+from gallery.site.manifest import counts, write_manifest
+from gallery.site.pages import (
+    LibraryView,
+    cell_view,
+    scripts_for,
+    write_chart_files,
+    write_pages,
+)
+from gallery.site.pool import draw
+from gallery.site.progress import Progress
+from gallery.site.publish import check_replaceable, staged
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    out: Path
+    choice: DataChoice = field(default_factory=DataChoice)
+    libraries: tuple[str, ...] = ()  # empty: every registered library
+    kinds: tuple[str, ...] = ()  # empty: every chart kind
+    jobs: int = 0  # worker processes; 0: os.cpu_count()
+    cache_dir: Path | None = None  # None: ~/.cache/pyviz-gallery
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    out: Path
+    results: list[CellResult]
+    manifest: dict[str, Any]
+    seconds: float
+
+    @property
+    def errors(self) -> list[CellResult]:
+        return [r for r in self.results if r.status == ERROR]
+
+
+def export_site(options: ExportOptions, stream: TextIO | None = None) -> ExportSummary:
+    """Render the chosen cells and publish the site at ``options.out``.
+
+    Raises ValueError/KeyError for bad options and PublishError when ``out`` cannot be
+    replaced; a cell that fails is an error card, never an exception. Workers are spawned:
+    a script calling this needs the usual ``if __name__ == "__main__":`` guard."""
+    started = time.perf_counter()
+    stream = stream if stream is not None else sys.stdout
+    libraries = [LIBRARIES.get(key) for key in options.libraries or LIBRARIES.names()]
+    kinds = [get_kind(key) for key in options.kinds or KINDS]
+    check_source(options.choice.source)
+    check_replaceable(Path(options.out))  # before minutes of drawing, not after
+    cache = CellCache(options.cache_dir or default_cache_dir())
+    cells = [(info.key, kind.key) for info in libraries for kind in kinds]
+    jobs = options.jobs or os.cpu_count() or 1
+    # The Vega bundle takes seconds to build the first time: build it while cells draw.
+    bundles = {name for info in libraries for name in embedder_for(info.family).assets}
+    bundling = prebuild(cache, bundles)
+    results = render_cells(cells, options.choice, cache, jobs, Progress(len(cells), stream))
+    ordered = [results[cell] for cell in cells]
+    drawn = time.perf_counter()
+    if bundling is not None:
+        bundling.join()
+    with staged(options.out) as site:
+        manifest = write_site(site, ordered, libraries, kinds, options, cache, drawn - started)
+    summary = ExportSummary(Path(options.out), ordered, manifest, time.perf_counter() - started)
+    tally = manifest["counts"]
+    print(
+        f"wrote {options.out}: {tally['ok']} drawn, {tally['unsupported']} not supported, "
+        f"{tally['error']} errors; {manifest['rendered']} rendered, "
+        f"{manifest['from_cache']} from cache, in {summary.seconds:.1f} s",
+        file=stream, flush=True,
+    )
+    return summary
+
+
+def render_cells(
+    cells: list[tuple[str, str]], choice: DataChoice, cache: CellCache, jobs: int,
+    progress: Progress,
+) -> dict[tuple[str, str], CellResult]:
+    """Every cell's result: settled without drawing, from the cache, or drawn now."""
+    results: dict[tuple[str, str], CellResult] = {}
+    to_draw: list[CellJob] = []
+    for library, kind in cells:
+        job = plan_cell(library, kind, choice)
+        if job is None:
+            result = settle_without_drawing(library, kind, choice)
+        elif (result := _cached(cache, job)) is None:
+            to_draw.append(job)
+            continue
+        results[(library, kind)] = result
+        progress.report(result)
+    for result in draw(to_draw, jobs):
+        if result.ok:  # failures are retried next time, not remembered
+            cache.put(result.key, asdict(result))
+        results[(result.library, result.kind)] = result
+        progress.report(result)
+    return results
+
+
+def _cached(cache: CellCache, job: CellJob) -> CellResult | None:
+    data = cache.get(job.key)
+    if data is None:
+        return None
+    try:
+        return CellResult(**{**data, "notes": tuple(data["notes"]), "cached": True})
+    except (KeyError, TypeError):  # an entry from an older layout: draw again
+        return None
+
+
+def write_site(
+    site: Path, results: list[CellResult], libraries: list[LibraryInfo], kinds: list[ChartKind],
+    options: ExportOptions, cache: CellCache, render_seconds: float,
+) -> dict[str, Any]:
+    """Write charts, assets, pages and the manifest into ``site`` (the staging folder)."""
+    started = time.perf_counter()
+    views = {
+        (r.library, r.kind): cell_view(r, LIBRARIES.get(r.library), get_kind(r.kind))
+        for r in results
+    }
+    write_chart_files(site, views.values())
+    assets = write_assets(site, scripts_for(views.values()), cache)
+    library_views = [LibraryView(info, info.version) for info in libraries]
+    common = {"data_label": options.choice.label, "counts": counts(results)}
+    pages = write_pages(site, views, library_views, kinds, common)
+    files = {
+        cell: ([view.chart_file] if view.chart_file else []) + pages[cell]
+        for cell, view in views.items()
+    }
+    about = {
+        "data": options.choice.label,
+        "dataset": options.choice.source,
+        "role_overrides": options.choice.roles,
+        "libraries": [info.key for info in libraries],
+        "kinds": [kind.key for kind in kinds],
+        "assets": [f"assets/{name}" for name in assets],
+        # render: planning, cache look-ups and drawing; write: the site up to this file
+        "seconds": {"render": round(render_seconds, 2),
+                    "write": round(time.perf_counter() - started, 2)},
+    }
+    return write_manifest(site, results, files, about)

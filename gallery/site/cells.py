@@ -1,0 +1,135 @@
+"""One cell of the export: planned in the main process (its cache key, or a result known
+without drawing), rendered in a worker through ``render_cell``, returned as plain text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+import gallery
+from gallery.libraries import LIBRARIES
+from gallery.render import ERROR, OK, Cell, render_cell
+from gallery.renderers import renderer_for
+from gallery.site import embed
+from gallery.site.cache import cell_key, file_digest
+from gallery.site.data import DataChoice
+from gallery.sources import example_source
+
+
+@dataclass(frozen=True)
+class CellResult:
+    """A cell as the site needs it: strings and numbers only, so it crosses processes
+    and sits in the cache as JSON."""
+
+    library: str
+    kind: str
+    status: str
+    message: str = ""  # the reason when unsupported, the error when failed
+    code: str = ""
+    family: str = ""
+    text: str = ""  # SVG text or the family's JSON, see embed.EMBEDDERS
+    rows: int = 0
+    roles: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0  # time render_cell spent drawing (when cached: the first time)
+    notes: tuple[str, ...] = ()  # what the shared cleaning step did to the data
+    key: str = ""  # cache key; empty for cells that are never drawn
+    cached: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.status == OK
+
+
+@dataclass(frozen=True)
+class CellJob:
+    """A cell to draw in a worker, with the cache key its output will be stored under."""
+
+    library: str
+    kind: str
+    choice: DataChoice
+    key: str
+
+
+def _from_cell(cell: Cell, text: str = "", key: str = "") -> CellResult:
+    return CellResult(
+        cell.library, cell.kind, cell.status, cell.message, cell.code,
+        cell.family or LIBRARIES.get(cell.library).family, text, cell.rows, dict(cell.roles),
+        round(cell.seconds, 4), tuple(cell.notes), key,
+    )
+
+
+def _failed(library: str, kind: str, what: str, error: BaseException, key: str = "") -> CellResult:
+    info = LIBRARIES.get(library)
+    message = f"{info.name}: {what}: {type(error).__name__}: {error}"
+    return CellResult(library, kind, ERROR, message, family=info.family, key=key)
+
+
+def render_job(job: CellJob) -> CellResult:
+    """Worker entry point: draw the cell and serialize its payload to text."""
+    try:
+        frame, dataset = job.choice.render_args(job.kind)
+        cell = render_cell(job.library, job.kind, frame, job.choice.roles, dataset=dataset)
+    except Exception as error:  # render_cell should not raise; one cell never stops the rest
+        return _failed(job.library, job.kind, "render_cell raised", error, job.key)
+    if not cell.ok:
+        return _from_cell(cell, key=job.key)
+    try:
+        text = embed.embedder_for(cell.family).serialize(cell.payload)
+    except Exception as error:
+        return _failed(job.library, job.kind, "the chart could not be serialized", error, job.key)
+    return _from_cell(cell, text, job.key)
+
+
+def settle_without_drawing(library: str, kind: str, choice: DataChoice) -> CellResult:
+    """A cell with nothing to draw (not supported, no function, unreadable example):
+    render_cell returns before touching the data and says why, in the app's words."""
+    return render_job(CellJob(library, kind, choice, key=""))
+
+
+def plan_cell(library: str, kind: str, choice: DataChoice) -> CellJob | None:
+    """The job that draws this cell, with its cache key; None when there is nothing to draw.
+
+    The key covers everything that decides the output without re-deriving any of it: the
+    cell's code, the frame handed to render_cell, the dataset and role overrides, the
+    library versions and the source of the gallery's own pipeline."""
+    info = LIBRARIES.get(library)
+    try:
+        source = example_source(info)
+    except Exception:  # unreadable example: render_cell says why
+        return None
+    if kind not in source.functions:
+        return None
+    key = cell_key({
+        "library": library, "kind": kind, "family": info.family, "code": source.code_for(kind),
+        "data": choice.digest(kind), "dataset": choice.dataset_for(kind),
+        "overrides": choice.roles,
+        "versions": _versions(info.distribution, embed.embedder_for(info.family).distribution),
+        "pipeline": _pipeline_digest(info.family),
+    })
+    return CellJob(library, kind, choice, key)
+
+
+@cache
+def _versions(*distributions: str) -> dict[str, str]:
+    names = {*distributions, "pandas", "numpy"}
+    return {name: _version(name) for name in sorted(names)}
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+@cache
+def _pipeline_digest(family: str) -> str:
+    """The gallery's code between the frame and the text: every top-level module of the
+    package (render boundary, roles, cleaning, sources...), the family's renderer and the
+    serializer. Editing any of them re-renders rather than serve a stale chart."""
+    package = Path(gallery.__file__).parent
+    files = sorted(package.glob("*.py"))
+    files += [Path(renderer_for(family).__file__), Path(embed.__file__)]
+    return "".join(f"{path.name}:{file_digest(path)[:16]};" for path in files)

@@ -1,0 +1,132 @@
+"""Output family -> how its chart travels and how a page embeds it.
+
+One entry per family in ``EMBEDDERS`` (never a branch per library): ``serialize`` runs in
+the worker and turns the family's payload into text (workers return strings, not live
+objects); ``fragment`` turns that text into the HTML of a card; ``assets`` names the
+JavaScript files a page with such a card must load. ``assets/site.js`` draws every
+``[data-embed]`` element with the family's own embedding API."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+# JSON inlined in <script> ends at the first "</script" whatever the quoting, and "<!--"
+# changes how the parser reads it: escaping these three keeps data from closing the tag.
+_SCRIPT_SAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def script_json(text: str) -> Markup:
+    """JSON text made safe to sit inside <script type="application/json">.
+
+    The characters only occur inside JSON strings, where \\u escapes mean the same."""
+    return Markup(text.translate(_SCRIPT_SAFE))
+
+
+def _plain(value: Any) -> Any:
+    """A spec with numpy scalars as Python ones and NaN/inf as null (JSON.parse rejects NaN)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, str | bytes):  # numpy scalar
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if hasattr(value, "isoformat"):  # pandas/datetime timestamps
+        return value.isoformat()
+    return value
+
+
+def _bokeh_json(model: Any) -> str:
+    import logging
+
+    from bokeh.embed import json_item
+
+    # json_item validates the document and logs layout advice about the example's
+    # figure (W-1005...) into the progress display; the chart draws the same without it.
+    logging.getLogger("bokeh.core.validation.check").setLevel(logging.ERROR)
+    return json.dumps(json_item(model), separators=(",", ":"))
+
+
+def _plotly_json(figure: Any) -> str:
+    # plotly's own encoder: typed arrays, NaN as null; one copy of each trace's data.
+    return figure.to_json()
+
+
+def _vega_json(spec: dict) -> str:
+    return json.dumps(_plain(spec), separators=(",", ":"), allow_nan=False)
+
+
+def _image(href: str, alt: str, css_class: str) -> Markup:
+    return Markup('<img class="{}" src="{}" alt="{}">').format(css_class, href, alt)
+
+
+def _inline(family: str) -> Callable[[str, str, str], Markup]:
+    """A target element plus its inline JSON; site.js finds both by the target's id."""
+
+    def fragment(target: str, text: str, alt: str) -> Markup:
+        return Markup(
+            '<div class="chart" id="{0}" data-embed="{1}" role="img" aria-label="{2}"></div>'
+            '<script type="application/json" id="{0}-data">{3}</script>'
+        ).format(target, family, alt, script_json(text))
+
+    return fragment
+
+
+def _static_fragment(target: str, href: str, alt: str) -> Markup:
+    return Markup('<div class="chart" id="{}">{}</div>').format(target, _image(href, alt, "static"))
+
+
+def _label(family: str) -> Callable[[str, str], Markup]:
+    def thumbnail(href: str, alt: str) -> Markup:
+        return Markup('<span class="thumb-label">{} chart,<br>interactive</span>').format(family)
+
+    return thumbnail
+
+
+@dataclass(frozen=True)
+class Embedder:
+    """How one output family's charts are shipped in the site."""
+
+    serialize: Callable[[Any], str]  # payload -> text, in the worker
+    fragment: Callable[[str, str, str], Markup]  # (target id, text or file href, alt) -> HTML
+    thumbnail: Callable[[str, str], Markup]  # (file href, alt) -> small HTML for the matrix
+    distribution: str  # the family's base library: its version is part of the cache key
+    assets: tuple[str, ...] = ()  # files under assets/ a page with this family must load
+    file_suffix: str = ""  # when set, the text is a file charts/<cell><suffix>, not inline
+
+
+EMBEDDERS: dict[str, Embedder] = {
+    # An SVG file shown through <img>: no id clashes between several inline SVGs, and
+    # the same file is the chart on the kind and library pages and the matrix thumbnail.
+    "matplotlib": Embedder(
+        serialize=str,
+        fragment=_static_fragment,
+        thumbnail=lambda href, alt: _image(href, alt, "thumb"),
+        distribution="matplotlib",
+        file_suffix=".svg",
+    ),
+    "bokeh": Embedder(_bokeh_json, _inline("bokeh"), _label("bokeh"), "bokeh", ("bokeh.min.js",)),
+    "plotly": Embedder(
+        _plotly_json, _inline("plotly"), _label("plotly"), "plotly", ("plotly.min.js",)
+    ),
+    "vega": Embedder(
+        _vega_json, _inline("vega"), _label("vega"), "vl-convert-python", ("vega-bundle.js",)
+    ),
+}
+
+
+def embedder_for(family: str) -> Embedder:
+    try:
+        return EMBEDDERS[family]
+    except KeyError:
+        known = ", ".join(EMBEDDERS)
+        raise KeyError(f"no embedding for output family {family!r}: {known}") from None

@@ -1,0 +1,56 @@
+"""manifest.json: one record per cell, so tools and tests read the site without scraping."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from gallery import __version__
+from gallery.libraries import LIBRARIES
+from gallery.render import ERROR, OK, UNSUPPORTED
+from gallery.site.cells import CellResult
+
+
+def counts(results: Iterable[CellResult]) -> dict[str, int]:
+    tally = Counter(result.status for result in results)
+    return {status: tally.get(status, 0) for status in (OK, UNSUPPORTED, ERROR)}
+
+
+def record(result: CellResult, files: list[str]) -> dict[str, Any]:
+    info = LIBRARIES.get(result.library)
+    return {
+        "library": result.library,
+        "library_name": info.name,
+        "kind": result.kind,
+        "status": result.status,
+        "message": result.message,  # the reason when unsupported, the error when failed
+        "tags": info.tags,
+        "family": result.family,
+        "version": info.version,
+        "seconds": result.seconds,
+        "bytes": len(result.text.encode("utf-8")),
+        "rows": result.rows,
+        "roles": result.roles,
+        "notes": list(result.notes),  # what the cleaning step did to the data
+        "cached": result.cached,
+        "files": files,
+    }
+
+
+def write_manifest(
+    site: Path, results: list[CellResult], files: dict[tuple[str, str], list[str]],
+    about: dict[str, Any],
+) -> dict[str, Any]:
+    manifest = {
+        "generator": f"pyviz-gallery {__version__}",
+        **about,
+        "counts": {**counts(results), "total": len(results)},
+        "rendered": sum(1 for r in results if r.key and not r.cached),
+        "from_cache": sum(1 for r in results if r.cached),
+        "cells": [record(r, files[(r.library, r.kind)]) for r in results],
+    }
+    (site / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    return manifest

@@ -1,0 +1,105 @@
+// The gallery's only script: draws the inline charts with each library's own embedding
+// API, wires the filter chips and the copy buttons. No network, no fetch (file:// blocks it).
+(function () {
+  "use strict";
+
+  // One entry per output family, as in gallery/site/embed.py. Each returns a promise.
+  const EMBED = {
+    bokeh: (el, item) => window.Bokeh.embed.embed_item(item, el.id),
+    plotly: (el, fig) => {
+      const layout = fig.layout || {};
+      if (layout.height) el.style.height = layout.height + "px";
+      return window.Plotly.newPlot(el, fig.data, layout, { responsive: true, displaylogo: false });
+    },
+    vega: (el, spec) => window.vegaEmbed(el, spec, { renderer: "svg", actions: false }),
+  };
+
+  function drawCharts() {
+    document.querySelectorAll("[data-embed]").forEach((el) => {
+      let drawing;
+      try {
+        const data = JSON.parse(document.getElementById(el.id + "-data").textContent);
+        drawing = Promise.resolve(EMBED[el.dataset.embed](el, data));
+      } catch (error) {
+        drawing = Promise.reject(error);
+      }
+      // data-rendered tells readers (and the browser tests) the chart is done.
+      drawing.then(
+        () => { el.dataset.rendered = "ok"; },
+        (error) => {
+          el.dataset.rendered = "error";
+          el.textContent = "This chart could not be drawn: " + error;
+          console.error(el.id, error);
+        });
+    });
+  }
+
+  // A row or card is hidden when any group has its value switched off.
+  function wireChips() {
+    const chips = Array.from(document.querySelectorAll(".chip[data-filter]"));
+    const items = Array.from(document.querySelectorAll("[data-filterable]"));
+    const count = document.querySelector(".chip-count");
+    function apply() {
+      const off = chips.filter((c) => c.getAttribute("aria-pressed") === "false");
+      let shown = 0;
+      items.forEach((item) => {
+        item.hidden = off.some((c) => item.getAttribute("data-" + c.dataset.filter) === c.dataset.value);
+        shown += item.hidden ? 0 : 1;
+      });
+      if (count) count.textContent = shown + " of " + items.length + " shown";
+    }
+    chips.forEach((chip) => chip.addEventListener("click", () => {
+      const pressed = chip.getAttribute("aria-pressed") !== "false";
+      chip.setAttribute("aria-pressed", pressed ? "false" : "true");
+      apply();
+    }));
+    if (chips.length) apply();
+  }
+
+  // navigator.clipboard needs a secure context; the textarea route works elsewhere.
+  function copyFallback(text) {
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try {
+      if (!document.execCommand("copy")) throw new Error("copy refused");
+    } finally {
+      area.remove();
+    }
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(() => copyFallback(text));
+    }
+    return new Promise((resolve) => { copyFallback(text); resolve(); });
+  }
+
+  function wireCopy() {
+    document.querySelectorAll("[data-copy]").forEach((button) => {
+      button.addEventListener("click", () => {
+        const block = button.closest(".code-block");
+        const code = block.querySelector("td.code pre") || block.querySelector("pre");
+        copyText(code.textContent).then(
+          () => { button.textContent = "Copied"; },
+          () => { button.textContent = "Select and copy"; });
+        setTimeout(() => { button.textContent = "Copy code"; }, 2000);
+      });
+    });
+  }
+
+  function start() {
+    wireChips();
+    wireCopy();
+    drawCharts();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

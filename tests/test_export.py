@@ -1,0 +1,432 @@
+"""The static export: a site that opens from file:// with no network, agrees with its
+manifest, escapes what comes from the data, fails loudly only when asked, replaces the
+previous site atomically and renders nothing twice."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from gallery.cli import main
+from gallery.kinds import KINDS
+from gallery.libraries import LIBRARIES
+from gallery.site import build
+from gallery.site.build import ExportOptions, export_site
+from gallery.site.cells import CellJob
+from gallery.site.data import DataChoice
+from gallery.site.embed import EMBEDDERS, script_json
+from gallery.site.pool import draw
+from gallery.site.publish import PublishError
+from tests.browser import ROOT, chromium
+
+PAGES = ["index.html"] + [f"kind-{kind}.html" for kind in KINDS]
+MB = 1024 * 1024
+
+# What a drawn chart is inside a card, per output family (icons are svg too: be exact).
+# Playwright's CSS engine pierces open shadow roots, where bokeh draws its canvas.
+CHART_SELECTORS = {
+    "matplotlib": ".chart img",
+    "bokeh": "canvas",
+    "plotly": ".main-svg",
+    "vega": ".vega-embed svg",
+}
+ALL_EMBEDS_SETTLED = (
+    "Array.from(document.querySelectorAll('[data-embed]')).every(e => e.dataset.rendered)"
+    " && Array.from(document.images).every(i => i.complete)"
+)
+
+
+def _export(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "gallery", "export", *args],
+        capture_output=True, text=True, cwd=ROOT, timeout=900,
+    )
+
+
+def _manifest(site: Path) -> dict:
+    return json.loads((site / "manifest.json").read_text(encoding="utf-8"))
+
+
+# --- the whole gallery, exported once per session -------------------------------------
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """Every library x every chart kind, each kind on its bundled default dataset."""
+    base = tmp_path_factory.mktemp("export")
+    run = _export("--out", str(base / "site"), "--cache-dir", str(base / "cache"))
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    assert "[" in run.stdout and "/" in run.stdout  # the progress lines
+    return base / "site"
+
+
+@pytest.fixture(scope="session")
+def manifest(site: Path) -> dict:
+    return _manifest(site)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with chromium() as running:
+        yield running
+
+
+class _Watched:
+    """A page that may only load file:// URLs: everything else is aborted and recorded,
+    as are console errors, uncaught exceptions and dialogs."""
+
+    def __init__(self, browser, path: Path, permissions: tuple[str, ...] = ()) -> None:
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.context = browser.new_context(
+            viewport={"width": 1400, "height": 900}, permissions=list(permissions)
+        )
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("dialog", self._dialog)
+        self.page.route("**/*", self._route)
+        self.page.goto(path.as_uri())
+        self.page.wait_for_function(ALL_EMBEDS_SETTLED, timeout=120_000)
+
+    def close(self) -> None:
+        self.context.close()
+
+    def _route(self, route) -> None:
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def undrawn_cards(self) -> list[str]:
+        """Ids of ok cards with no chart of non-zero size (or one that failed to embed)."""
+        missing = []
+        cards = self.page.locator('article.card[data-status="ok"]')
+        for i in range(cards.count()):
+            card = cards.nth(i)
+            family = card.get_attribute("data-family")
+            failed = card.locator('[data-rendered="error"]').count()
+            if failed or not _has_visible(card.locator(CHART_SELECTORS[family])):
+                missing.append(card.get_attribute("id"))
+        return missing
+
+
+def _has_visible(charts) -> bool:
+    for i in range(charts.count()):
+        box = charts.nth(i).bounding_box()
+        if box and box["width"] > 0 and box["height"] > 0:
+            return True
+    return False
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("name", PAGES)
+def test_page_opens_offline_and_every_ok_chart_draws(browser, site, manifest, name):
+    watched = _Watched(browser, site / name)
+    try:
+        assert watched.outside == [], "requests that left file://"
+        assert watched.errors == [], "console errors"
+        assert watched.undrawn_cards() == []
+        if name == "index.html":  # the static thumbnails of the matrix loaded
+            broken = watched.page.evaluate(
+                "Array.from(document.querySelectorAll('img.thumb'))"
+                ".filter(i => !(i.naturalWidth > 0)).map(i => i.src)"
+            )
+            assert broken == []
+        else:
+            kind = name.removeprefix("kind-").removesuffix(".html")
+            ok = [c for c in manifest["cells"] if c["kind"] == kind and c["status"] == "ok"]
+            drawn = watched.page.locator('article.card[data-status="ok"]').count()
+            assert drawn == len(ok)
+    finally:
+        watched.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_filter_chips_hide_and_show_cards(browser, site, artifacts):
+    watched = _Watched(browser, site / "kind-scatter.html")
+    page = watched.page
+    try:
+        page.screenshot(path=str(artifacts / "export-kind-scatter.png"), full_page=True)
+        static = page.locator('article.card[data-output="static"]')
+        interactive = page.locator('article.card[data-output="interactive"]')
+        assert static.count() and interactive.count()
+        chip = page.locator('.chip[data-filter="output"][data-value="static"]')
+        chip.click()
+        assert all(static.nth(i).is_hidden() for i in range(static.count()))
+        assert all(interactive.nth(i).is_visible() for i in range(interactive.count()))
+        chip.click()
+        assert all(static.nth(i).is_visible() for i in range(static.count()))
+        # Groups combine: bokeh off and declarative off leaves imperative non-bokeh cards.
+        page.locator('.chip[data-filter="built-on"][data-value="bokeh"]').click()
+        page.locator('.chip[data-filter="paradigm"][data-value="declarative"]').click()
+        shown = page.locator("article.card:visible")
+        for i in range(shown.count()):
+            assert shown.nth(i).get_attribute("data-built-on") != "bokeh"
+            assert shown.nth(i).get_attribute("data-paradigm") == "imperative"
+        assert watched.errors == []
+    finally:
+        watched.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_index_chips_hide_rows_and_copy_button_copies(browser, site):
+    watched = _Watched(browser, site / "index.html")
+    page = watched.page
+    try:
+        rows = page.locator('tr[data-paradigm="declarative"]')
+        page.locator('.chip[data-filter="paradigm"][data-value="declarative"]').click()
+        assert rows.count() and all(rows.nth(i).is_hidden() for i in range(rows.count()))
+        assert page.locator('tr[data-paradigm="imperative"]').first.is_visible()
+    finally:
+        watched.close()
+    clipboard = ("clipboard-read", "clipboard-write")
+    watched = _Watched(browser, site / "kind-bar.html", permissions=clipboard)
+    try:
+        button = watched.page.locator("button[data-copy]").first
+        button.click()
+        watched.page.wait_for_function(
+            "document.querySelector('button[data-copy]').textContent === 'Copied'"
+        )
+        copied = watched.page.evaluate("navigator.clipboard.readText()")
+        first_card = watched.page.locator("article.card").first.get_attribute("data-library")
+        assert "def bar(df" in copied and "chart = bar(df" in copied, copied[:200]
+        assert not copied[0].isdigit()  # the code only, without the line numbers
+        assert first_card == LIBRARIES.names()[0]
+        assert watched.errors == []
+    finally:
+        watched.close()
+
+
+# --- the manifest and the pages, without a browser --------------------------------------
+
+
+class _Cards(HTMLParser):
+    """Collects (library, kind, status) of every card and matrix cell of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cards: list[tuple[str, str, str]] = []
+        self.cells: list[tuple[str, str, str]] = []
+        self.scripts: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        a = dict(attrs)
+        found = (a.get("data-library"), a.get("data-kind"), a.get("data-status"))
+        if tag == "article" and "card" in (a.get("class") or ""):
+            self.cards.append(found)
+        elif tag == "td" and "data-status" in a:
+            self.cells.append(found)
+        elif tag == "script" and a.get("src"):
+            self.scripts.append(a["src"])
+
+
+def _parse(path: Path) -> _Cards:
+    parser = _Cards()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.mark.slow
+def test_manifest_covers_every_cell_and_agrees_with_the_pages(site, manifest):
+    cells = manifest["cells"]
+    assert [c["library"] for c in cells[:: len(KINDS)]] == LIBRARIES.names()
+    assert len(cells) == len(LIBRARIES) * len(KINDS) == manifest["counts"]["total"]
+    tally = Counter(c["status"] for c in cells)
+    assert {s: tally.get(s, 0) for s in ("ok", "unsupported", "error")} == {
+        s: manifest["counts"][s] for s in ("ok", "unsupported", "error")
+    }
+    records = {(c["library"], c["kind"], c["status"]) for c in cells}
+    on_kind_pages = [card for kind in KINDS for card in _parse(site / f"kind-{kind}.html").cards]
+    assert sorted(on_kind_pages) == sorted(records)
+    assert sorted(_parse(site / "index.html").cells) == sorted(records)
+    for library in LIBRARIES:
+        cards = _parse(site / f"library-{library}.html").cards
+        assert sorted(cards) == sorted(r for r in records if r[0] == library)
+    for cell in cells:
+        assert all((site / name).is_file() for name in cell["files"]), cell
+        assert cell["status"] == "ok" or cell["message"], cell
+        assert set(cell["tags"]) == {"paradigm", "output", "built on", "API level"}
+
+
+@pytest.mark.slow
+def test_pages_load_each_bundle_from_assets_only_when_they_show_its_family(site, manifest):
+    for name in PAGES[1:]:
+        kind = name.removeprefix("kind-").removesuffix(".html")
+        families = {c["family"] for c in manifest["cells"]
+                    if c["kind"] == kind and c["status"] == "ok"}
+        wanted = {a for f in families for a in EMBEDDERS[f].assets}
+        scripts = _parse(site / name).scripts
+        assert all(src.startswith("assets/") and (site / src).is_file() for src in scripts)
+        assert {s.removeprefix("assets/") for s in scripts} - {"site.js"} == wanted
+        assert (site / name).stat().st_size < MB, f"{name} is over 1 MB without its assets"
+    assert _parse(site / "index.html").scripts == ["assets/site.js"]
+    assert not re.search(r'(src|href)="(https?:)?//', (site / "kind-scatter.html").read_text())
+
+
+# --- escaping ---------------------------------------------------------------------------
+
+HOSTILE_COLUMN = "<img src=x onerror=alert(1)>"
+HOSTILE_VALUE = "</script><script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("hostile")
+    rows = [f"{30 + i % 17},{14 + i % 5},{HOSTILE_VALUE if i % 2 else 'plain & simple'}"
+            for i in range(40)]
+    csv = base / "hostile.csv"
+    csv.write_text(f'"{HOSTILE_COLUMN}",depth,group\n' + "\n".join(rows) + "\n")
+    code = main([
+        "export", "--out", str(base / "site"), "--cache-dir", str(base / "cache"),
+        "--dataset", str(csv), "--kinds", "scatter", "--libraries", "matplotlib,altair",
+        "--jobs", "1",
+    ])
+    assert code == 0
+    return base / "site"
+
+
+def test_data_from_a_csv_is_escaped_in_every_page(hostile_site):
+    cells = _manifest(hostile_site)["cells"]
+    assert [c["status"] for c in cells] == ["ok", "ok"], cells
+    # The shared cleaning step renames the column for the libraries and says so.
+    assert any(HOSTILE_COLUMN in note for note in cells[0]["notes"])
+    for page in hostile_site.glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<img src=x" not in html.lower(), page.name
+        assert "<script>alert" not in html.lower(), page.name
+        assert html.lower().count("</script>") == html.lower().count("<script"), page.name
+    kind_page = (hostile_site / "kind-scatter.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in kind_page  # shown in the notes, as text
+    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)" in kind_page  # in the spec
+
+
+def test_script_json_cannot_close_its_script_tag():
+    text = json.dumps({"a": "</script><!-- & \u2028"})
+    safe = str(script_json(text))
+    assert "<" not in safe and ">" not in safe and "&" not in safe
+    assert json.loads(safe) == json.loads(text)
+
+
+@pytest.mark.browser
+def test_hostile_data_opens_no_dialog_in_the_browser(browser, hostile_site):
+    for name in ["index.html", "kind-scatter.html", "library-altair.html"]:
+        watched = _Watched(browser, hostile_site / name)
+        try:
+            assert watched.dialogs == []
+            assert watched.errors == [] and watched.outside == []
+            assert watched.undrawn_cards() == []
+        finally:
+            watched.close()
+
+
+# --- failures, atomicity, cache ---------------------------------------------------------
+
+
+def test_a_failing_cell_is_an_error_card_and_fails_only_strict(tmp_path):
+    csv = tmp_path / "text.csv"
+    csv.write_text("name,a,b,kind\n" + "\n".join(
+        f"n{i},{i},{i * 2 % 7},{'k1' if i % 2 else 'k2'}" for i in range(30)
+    ) + "\n")
+    args = ["--dataset", str(csv), "--kinds", "regression", "--libraries", "matplotlib",
+            "--x", "name", "--cache-dir", str(tmp_path / "cache"), "--jobs", "1"]
+    relaxed = _export("--out", str(tmp_path / "relaxed"), *args)
+    assert relaxed.returncode == 0, relaxed.stderr
+    cell = _manifest(tmp_path / "relaxed")["cells"][0]
+    assert cell["status"] == "error"
+    assert "Scatter with regression" in cell["message"] and "'name'" in cell["message"]
+    cards = _parse(tmp_path / "relaxed" / "kind-regression.html").cards
+    assert cards == [("matplotlib", "regression", "error")]
+    strict = _export("--out", str(tmp_path / "strict"), "--strict", *args)
+    assert strict.returncode == 1
+    assert "matplotlib / regression" in strict.stderr
+    assert (tmp_path / "strict" / "manifest.json").is_file()  # the site is still written
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_failure_mid_export_leaves_the_previous_site_untouched(tmp_path, monkeypatch):
+    options = ExportOptions(
+        out=tmp_path / "site", libraries=("matplotlib",), kinds=("scatter", "box"), jobs=1,
+        cache_dir=tmp_path / "cache",
+    )
+    export_site(options)
+    before = _snapshot(tmp_path / "site")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full, say")
+
+    monkeypatch.setattr(build, "write_pages", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        export_site(options)
+    assert _snapshot(tmp_path / "site") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "site"]  # no temp left
+
+
+def test_export_refuses_to_replace_a_folder_that_is_not_an_export(tmp_path):
+    (tmp_path / "precious").mkdir()
+    (tmp_path / "precious" / "thesis.tex").write_text("years of work")
+    options = ExportOptions(out=tmp_path / "precious", libraries=("matplotlib",),
+                            kinds=("scatter",), jobs=1, cache_dir=tmp_path / "cache")
+    with pytest.raises(PublishError, match="not a previous export"):
+        export_site(options)
+    assert (tmp_path / "precious" / "thesis.tex").read_text() == "years of work"
+
+
+def test_a_warm_re_export_takes_every_chart_from_the_cache(tmp_path):
+    options = ExportOptions(
+        out=tmp_path / "site", libraries=("matplotlib", "vega_lite"), kinds=("scatter", "bar"),
+        jobs=2, cache_dir=tmp_path / "cache",
+    )
+    cold = export_site(options).manifest
+    assert (cold["rendered"], cold["from_cache"]) == (4, 0)
+    warm = export_site(options).manifest
+    assert (warm["rendered"], warm["from_cache"]) == (0, 4)
+    assert all(cell["cached"] for cell in warm["cells"])
+    assert [c["bytes"] for c in warm["cells"]] == [c["bytes"] for c in cold["cells"]]
+    # Other data is another key: nothing stale is served.
+    other = export_site(ExportOptions(**{**options.__dict__, "choice": DataChoice("gapminder")}))
+    assert (other.manifest["rendered"], other.manifest["from_cache"]) == (4, 0)
+
+
+@dataclass(frozen=True)
+class _DeadlyData(DataChoice):
+    """Data whose bar chart kills the worker process drawing it (module level: the
+    spawned workers import it by name)."""
+
+    def render_args(self, kind: str):
+        if kind == "bar":
+            os._exit(3)
+        return super().render_args(kind)
+
+
+def test_a_worker_that_dies_leaves_error_records_not_a_crashed_export():
+    jobs = [CellJob("matplotlib", kind, _DeadlyData(), key=kind) for kind in ("bar", "box")]
+    jobs += [CellJob("plotly", kind, _DeadlyData(), key=kind) for kind in ("scatter", "box")]
+    results = {(r.library, r.kind): r for r in draw(jobs, workers=2)}
+    assert len(results) == 4  # one record per cell, drawn or not
+    lost = results[("matplotlib", "bar")]
+    assert lost.status == "error" and "worker process drawing bar failed" in lost.message
+    # The pool stops every worker when one dies: the others' unfinished cells are errors
+    # that say so, and whatever was finished before is kept.
+    assert all(r.ok or "worker process" in r.message for r in results.values())
