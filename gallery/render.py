@@ -6,8 +6,12 @@ times the cell, and turns any failure into a result that names the library."""
 
 from __future__ import annotations
 
+import ctypes
+import os
+import threading
 import time
 import warnings
+from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +27,37 @@ from gallery.renderers import renderer_for
 from gallery.sources import example_source
 
 OK, UNSUPPORTED, ERROR = "ok", "unsupported", "error"
+CELL_SECONDS = float(os.environ.get("GALLERY_CELL_SECONDS", "30"))
+
+
+class CellTimeout(Exception):
+    """Raised inside a cell's thread to stop chart code that ran past its time limit."""
+
+
+def run_with_limit(work: Callable[[], Any], seconds: float) -> Any:
+    """Run ``work`` in a thread; past ``seconds``, raise CellTimeout inside it and report.
+
+    Python cannot kill a thread, but it can raise an exception in it: chart code stops at
+    its next Python instruction (C code runs to its end first, then stops)."""
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as error:  # handed to the caller's thread below
+            outcome["error"] = error
+
+    thread = threading.Thread(target=target, name="gallery-cell", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(
+            ctypes.c_ulong(thread.ident), ctypes.py_object(CellTimeout))
+        thread.join(5)
+        raise CellTimeout(f"stopped after the {seconds:g} s time limit per chart")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +95,7 @@ def render_cell(
     roles: dict[str, str] | None = None,
     dataset: str | None = None,
     limit_rows: bool = True,
+    seconds: float = CELL_SECONDS,
 ) -> Cell:
     """Render one cell and check it drew something.
 
@@ -68,6 +104,7 @@ def render_cell(
     roles are guessed from column types. ``roles`` override either, role by role.
     Never raises for a library's or the data's failure: that comes back as a Cell with
     status "error" and a message naming the library and chart kind.
+    Chart code running longer than ``seconds`` is stopped and reported as an error.
     ``limit_rows=False`` draws every row, ignoring the family renderer's ``MAX_ROWS``
     sample: the scale bench (gallery.scale) measures each library on the full data."""
     info, chart_kind = LIBRARIES.get(library), get_kind(kind)
@@ -91,12 +128,16 @@ def render_cell(
         return Cell(library, kind, ERROR, message=f"{chart_kind.title}: {error}")
     data, roles, notes = prepared.data, prepared.roles, prepared.notes
     code = f"{source.code_for(kind)}\n\n{call_line(kind, roles)}\n"
-    started = time.perf_counter()
-    try:
+
+    def draw() -> tuple[Any, Drawn]:
         with warnings.catch_warnings(), getattr(renderer, "isolated", nullcontext)():
             warnings.simplefilter("ignore")
             chart_function = source.compile_kind(kind)
-            payload, drawn = renderer.to_payload(chart_function(data, **roles))
+            return renderer.to_payload(chart_function(data, **roles))
+
+    started = time.perf_counter()
+    try:
+        payload, drawn = run_with_limit(draw, seconds)
         if drawn == Drawn():
             raise ValueError("the chart came back empty: no marks were drawn")
     except Exception as error:  # one library failing never takes the others down

@@ -1,34 +1,99 @@
-"""A reader's own CSV: read it into a data frame or say plainly what is wrong with it."""
+"""A reader's own CSV: read it into a data frame or say plainly what is wrong with it.
+
+Used by the app's upload and by ``export --dataset FILE.csv``. The bytes are parsed in
+memory and never written anywhere."""
 
 from __future__ import annotations
 
+import csv
 import io
 
 import pandas as pd
 
+from gallery.cleaning import DataError
+
 MAX_UPLOAD_MB = 50
+_DELIMITERS = ",;\t|"
 
 
-class DataError(ValueError):
-    """The reader's data cannot be used; the message says why and what to do."""
+def _text(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DataError(
+            f"{name} is not UTF-8 text (byte 0x{data[error.start]:02x} at position "
+            f"{error.start}). Save it as 'CSV UTF-8' and upload it again."
+        ) from None
+
+
+def _delimiter(text: str) -> str:
+    sample = "\n".join(text.splitlines()[:50])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        return ","
+
+
+def _header(text: str, delimiter: str) -> list[str]:
+    return next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+
+
+def _unique_header(header: list[str]) -> tuple[list[str], list[str]]:
+    """Number repeated column names (name, name_2, ...) and say which were repeated."""
+    names, repeated = [], []
+    for column in header:
+        name, n = column, 1
+        while name in names:
+            n += 1
+            name = f"{column}_{n}"
+        if n > 1 and column not in repeated:
+            repeated.append(column)
+        names.append(name)
+    return names, repeated
 
 
 def read_csv_bytes(data: bytes, name: str = "the file") -> pd.DataFrame:
-    """Parse an uploaded CSV. Raises DataError with a message meant for the reader."""
+    """Parse an uploaded CSV. Raises DataError with a message meant for the reader.
+
+    Notices about what was done (repeated column names numbered) are in
+    ``frame.attrs["notes"]``."""
     if len(data) > MAX_UPLOAD_MB * 1024 * 1024:
-        raise DataError(f"{name} is {len(data) / 2**20:.0f} MB; the limit is {MAX_UPLOAD_MB} MB. "
-                        "Upload a sample of the rows.")
-    if not data.strip():
+        raise DataError(f"{name} is {len(data) / 2**20:.0f} MB; the limit is {MAX_UPLOAD_MB} "
+                        "MB. Upload a sample of the rows.")
+    text = _text(data, name)
+    if not text.strip():
         raise DataError(f"{name} is empty. Upload a CSV with a header row and data rows.")
+    delimiter = _delimiter(text)
+    header, repeated = _unique_header(_header(text, delimiter))
+    notes = []
     try:
-        frame = pd.read_csv(io.BytesIO(data), sep=None, engine="python")
-    except UnicodeDecodeError:
-        raise DataError(
-            f"{name} is not UTF-8 text. Save it as CSV UTF-8 and upload again."
-        ) from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
-        raise DataError(f"{name} could not be read as CSV ({error}). Check the delimiter "
-                        "and that every row has the same number of fields.") from None
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=0, names=header)
+        if delimiter == ";":  # European spreadsheets: semicolons between, commas in numbers
+            commas = pd.read_csv(io.StringIO(text), sep=";", header=0, names=header, decimal=",")
+            if commas.select_dtypes("number").shape[1] > frame.select_dtypes("number").shape[1]:
+                frame, notes = commas, ["read ',' as the decimal point (fields end with ';')"]
+    except (pd.errors.ParserError, ValueError) as error:
+        reason = " ".join(str(error).split())
+        raise DataError(f"{name} could not be read as CSV ({reason}). Check that every row has "
+                        f"the same number of fields as the header ({len(header)}).") from None
     if frame.empty:
-        raise DataError(f"{name} has a header but no data rows. Add rows and upload again.")
+        raise DataError(f"{name} has a header but no data rows. Add rows and upload it again.")
+    if len(frame) == 1:
+        raise DataError(f"{name} has only one data row; a chart needs at least two. "
+                        "Add rows and upload it again.")
+    if frame.shape[1] == 1:
+        other = next((d for d in _DELIMITERS if d != delimiter and d in str(frame.columns[0])),
+                     None)
+        hint = f" Its header contains {other!r}: save the file with commas between fields." if (
+            other) else " A chart needs at least two columns."
+        raise DataError(f"{name} was read as a single column {str(frame.columns[0])[:40]!r}."
+                        + hint)
+    numeric = frame.select_dtypes("number").columns
+    if numeric.empty:
+        raise DataError(
+            f"{name} has no numeric column (columns: {', '.join(map(str, frame.columns[:8]))})."
+            " Every chart kind needs numbers: check that numbers use '.' as the decimal point."
+        )
+    frame.attrs["notes"] = notes + [f"the column name {column!r} appears more than once: the repeats "
+                            f"are called {column}_2, {column}_3, ..." for column in repeated]
     return frame

@@ -1,5 +1,7 @@
 """Every (library, chart kind) cell: drawn with the whole dataset, or a stated reason."""
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,19 @@ def test_unsupported_cells_report_their_reason_without_running_code():
         for kind, reason in source.not_supported.items():
             cell = render_cell(library, kind)
             assert (cell.status, cell.message, cell.payload) == ("unsupported", reason, None)
+
+
+def test_a_hanging_cell_is_stopped_and_reported(monkeypatch):
+    hanging = parse_example(Path("plot_matplotlib.py"),
+                            "import time\n\n\ndef scatter(df, x, y, color):\n"
+                            "    while True:\n        time.sleep(0.01)\n")
+    monkeypatch.setattr("gallery.render.example_source", lambda info: hanging)
+    started = time.perf_counter()
+    cell = render_cell("matplotlib", "scatter", seconds=1)
+    assert time.perf_counter() - started < 5
+    assert cell.status == "error"
+    assert cell.message == ("matplotlib could not draw Scatter by category: CellTimeout: "
+                            "stopped after the 1 s time limit per chart")
+    assert not any(t.name == "gallery-cell" and t.is_alive() for t in threading.enumerate())
+    monkeypatch.undo()
+    assert render_cell("matplotlib", "scatter").ok  # the next cell draws as usual

@@ -9,6 +9,7 @@ import streamlit as st
 from gallery.libraries import LIBRARIES
 from gallery.render import OK, UNSUPPORTED, Cell
 from gallery.sources import lines_of_code
+from gallery.webapp.state import plain
 
 _BADGE_COLORS = {
     "imperative": "blue", "declarative": "violet", "interactive": "green", "static": "gray",
@@ -57,16 +58,16 @@ def show_output(cell: Cell, key: str) -> None:
         try:
             DISPLAY[cell.family](cell, key)
         except Exception as error:  # a display failure is one card's problem
-            st.error(f"{LIBRARIES.get(cell.library).name}: the chart was drawn but could not be "
-                     f"shown ({type(error).__name__}: {error})")
+            st.error(plain(f"{LIBRARIES.get(cell.library).name}: the chart was drawn but "
+                           f"could not be shown ({type(error).__name__}: {error})"))
         st.caption(f"{cell.rows:,} rows · drawn in {cell.seconds:.2f} s · "
                    f"{lines_of_code(cell.code)} lines of code")
         for note in cell.notes:
-            st.caption(f":material/info: {note}")
+            st.caption(f":material/info: {plain(note)}")
     elif cell.status == UNSUPPORTED:
         st.info(f"Not supported natively: {cell.message}")
     else:
-        st.error(cell.message)
+        st.error(plain(cell.message))
 
 
 def card(cell: Cell, key_prefix: str = "card", show_code: bool = True) -> None:

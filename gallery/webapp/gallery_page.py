@@ -9,7 +9,7 @@ from gallery.libraries import LIBRARIES
 from gallery.webapp import filters
 from gallery.webapp.cards import card
 from gallery.webapp.cells import cells_for
-from gallery.webapp.state import DataChoice, kind_picker
+from gallery.webapp.state import DataChoice, kind_picker, plain
 
 
 def _filter_controls() -> tuple[list[str], int, str]:
@@ -32,7 +32,7 @@ def _filter_controls() -> tuple[list[str], int, str]:
 def gallery_page(data: DataChoice) -> None:
     st.title("One chart, every library")
     kind = kind_picker()
-    st.caption(f"{KINDS[kind].description} Data: {data.title}.")
+    st.caption(f"{KINDS[kind].description} Data: {plain(data.title)}.")
     libraries, n_columns, sort = _filter_controls()
     if not libraries:
         st.warning("No library matches these filters. Clear a filter to see cards again.")

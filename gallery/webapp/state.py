@@ -5,6 +5,7 @@ Session state is touched only here, so pages read plain values."""
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -15,6 +16,7 @@ from gallery.kinds import KINDS
 from gallery.uploads import MAX_UPLOAD_MB, DataError, read_csv_bytes
 
 UPLOAD = "upload"
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 ROLE_NAMES = ("x", "y", "z", "color", "size", "facet", "time")
 AUTOMATIC = "(automatic)"
 
@@ -39,6 +41,12 @@ def _parse_upload(data: bytes, name: str) -> pd.DataFrame:
     return read_csv_bytes(data, name)
 
 
+def plain(text: str) -> str:
+    """Text from the reader's data, escaped so Streamlit's markdown shows it literally
+    (no links, images or HTML from a column name)."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
 def _dataset_options() -> dict[str, str]:
     options = {key: dataset.title for key, dataset in DATASETS.items()}
     options[UPLOAD] = "Upload a CSV"
@@ -60,8 +68,10 @@ def _uploaded_choice() -> DataChoice | None:
     try:
         frame = _parse_upload(data, name)
     except DataError as error:
-        st.sidebar.error(str(error))
+        st.sidebar.error(plain(str(error)))
         return None
+    for note in frame.attrs.get("notes", []):
+        st.sidebar.caption(plain(note))
     digest = hashlib.sha1(data).hexdigest()[:12]
     return DataChoice(f"upload:{digest}", name, frame, None)
 
@@ -90,7 +100,7 @@ def data_choice() -> DataChoice:
     if choice is None:
         key = key if key in DATASETS else "penguins"
         choice = DataChoice(key, DATASETS[key].title, read_dataset(key), key)
-    st.sidebar.caption(f"{choice.title}: {len(choice.frame):,} rows, "
+    st.sidebar.caption(f"{plain(choice.title)}: {len(choice.frame):,} rows, "
                        f"{choice.frame.shape[1]} columns")
     overrides = _role_overrides(choice.frame)
     choice = DataChoice(choice.key, choice.title, choice.frame, choice.bundled, overrides)
