@@ -94,6 +94,7 @@ def read_csv_bytes(data: bytes, name: str = "the file") -> pd.DataFrame:
             f"{name} has no numeric column (columns: {', '.join(map(str, frame.columns[:8]))})."
             " Every chart kind needs numbers: check that numbers use '.' as the decimal point."
         )
-    frame.attrs["notes"] = notes + [f"the column name {column!r} appears more than once: the repeats "
-                            f"are called {column}_2, {column}_3, ..." for column in repeated]
+    notes += [f"the column name {column!r} appears more than once: the repeats are called "
+              f"{column}_2, {column}_3, ..." for column in repeated]
+    frame.attrs["notes"] = notes
     return frame
