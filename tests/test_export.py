@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from gallery import dashboards as dashboards_module
 from gallery.cli import main
+from gallery.dashboards import DASHBOARDS
 from gallery.kinds import KINDS
 from gallery.libraries import LIBRARIES
 from gallery.site import build
@@ -24,6 +26,7 @@ from gallery.site.build import ExportOptions, export_site
 from gallery.site.cells import CellJob
 from gallery.site.data import DataChoice
 from gallery.site.embed import EMBEDDERS, script_json
+from gallery.site.pages import write_dashboards_page
 from gallery.site.pool import draw
 from gallery.site.publish import PublishError
 from tests.browser import ROOT, chromium
@@ -280,6 +283,106 @@ def test_pages_load_each_bundle_from_assets_only_when_they_show_its_family(site,
         assert (site / name).stat().st_size < MB, f"{name} is over 1 MB without its assets"
     assert _parse(site / "index.html").scripts == ["assets/site.js"]
     assert not re.search(r'(src|href)="(https?:)?//', (site / "kind-scatter.html").read_text())
+
+
+# --- the dashboards page ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory) -> Path:
+    """One cell: enough for the pages every export writes whatever its cells."""
+    base = tmp_path_factory.mktemp("small")
+    code = main([
+        "export", "--out", str(base / "site"), "--cache-dir", str(base / "cache"),
+        "--kinds", "scatter", "--libraries", "matplotlib", "--jobs", "1",
+    ])
+    assert code == 0
+    return base / "site"
+
+
+# Each framework as dashboards.html shows it, read in one evaluation.
+DASHBOARDS_SHOWN = """Array.from(document.querySelectorAll('article.dashboard')).map(a => {
+  const img = a.querySelector('img.screenshot'), box = a.getBoundingClientRect();
+  return {
+    key: a.dataset.dashboard,
+    name: a.querySelector('h2').textContent.trim(),
+    tags: Object.fromEntries(Array.from(a.querySelectorAll('.tag[data-tag]'))
+      .map(t => [t.dataset.tag, t.textContent.trim()])),
+    home: a.querySelector('h2 a').getAttribute('href'),
+    code: a.querySelector('.code-block td.code pre').textContent,
+    command: a.querySelector('code.command').textContent,
+    screenshot: img && img.getAttribute('src'),
+    loaded: img ? img.naturalWidth : 0,
+    left: Math.round(box.left), top: Math.round(box.top),
+  };
+})"""
+
+
+def test_dashboards_page_is_linked_and_recorded_in_the_manifest(small_site):
+    records = _manifest(small_site)["dashboards"]
+    assert [r["key"] for r in records] == DASHBOARDS.names()
+    for record in records:
+        info = DASHBOARDS.get(record["key"])
+        assert (record["name"], record["reactive_model"], record["lines_of_code"]) == (
+            info.name, info.reactive_model, info.lines_of_code)
+        assert record["command"] == f"python -m gallery dashboard {info.key}"
+        assert (small_site / record["screenshot"]).read_bytes() == info.screenshot.read_bytes()
+        assert (ROOT / record["file"]) == info.path
+    for page in small_site.glob("*.html"):  # the navigation bar of every page
+        assert '<a href="dashboards.html"' in page.read_text(encoding="utf-8"), page.name
+    lead = (small_site / "index.html").read_text(encoding="utf-8").split('class="lead"')[1]
+    assert 'href="dashboards.html"' in lead.split("</p>")[0]
+
+
+def test_a_missing_dashboard_screenshot_says_how_to_take_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(dashboards_module, "SCREENSHOTS", tmp_path / "none")
+    views = write_dashboards_page(tmp_path, [], {"data_label": "x", "counts": {
+        "ok": 0, "unsupported": 0, "error": 0}})
+    assert [view.screenshot for view in views] == [""] * len(DASHBOARDS)
+    html = (tmp_path / "dashboards.html").read_text(encoding="utf-8")
+    assert "<img" not in html and html.count('class="missing"') == len(DASHBOARDS)
+    assert "test_dashboard_updates_offline[panel]" in html
+
+
+@pytest.mark.browser
+def test_dashboards_page_opens_offline_with_code_and_screenshots(browser, small_site, artifacts):
+    clipboard = ("clipboard-read", "clipboard-write")
+    watched = _Watched(browser, small_site / "dashboards.html", permissions=clipboard)
+    page = watched.page
+    try:
+        page.screenshot(path=str(artifacts / "export-dashboards.png"), full_page=True)
+        shown = page.evaluate(DASHBOARDS_SHOWN)
+        records = _manifest(small_site)["dashboards"]
+        assert [s["key"] for s in shown] == [r["key"] for r in records] == DASHBOARDS.names()
+        for seen, record in zip(shown, records, strict=True):
+            info = DASHBOARDS.get(seen["key"])
+            assert seen["code"] == info.code(), seen["key"]
+            assert seen["loaded"] > 0, seen["screenshot"]
+            assert seen["screenshot"] == record["screenshot"]
+            assert seen["command"] == record["command"]
+            assert (seen["name"], seen["home"]) == (record["name"], record["home"])
+            assert seen["tags"] == {
+                "reactive model": f"reactive model: {record['reactive_model']}",
+                "built on": f"built on: {record['built_on']}",
+                "lines of code": f"lines of code: {record['lines_of_code']}",
+                "version": f"version: {record['version']}",
+                "home page": record["home"],
+            }
+        assert len({s["top"] for s in shown}) == 1  # side by side at 1400 px
+        # The notebook's copy button copies its code cells, without line numbers.
+        button = page.locator("#voila button[data-copy]")
+        button.click()
+        page.wait_for_function(
+            "document.querySelector('#voila button[data-copy]').textContent === 'Copied'")
+        assert page.evaluate("navigator.clipboard.readText()") == DASHBOARDS.get("voila").code()
+        page.set_viewport_size({"width": 600, "height": 900})
+        narrow = page.evaluate(DASHBOARDS_SHOWN)
+        assert len({s["left"] for s in narrow}) == 1  # stacked
+        assert [s["top"] for s in narrow] == sorted({s["top"] for s in narrow})
+        assert watched.outside == [], "requests that left file://"
+        assert watched.errors == [], "console errors"
+    finally:
+        watched.close()
 
 
 # --- escaping ---------------------------------------------------------------------------

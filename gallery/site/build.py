@@ -18,12 +18,13 @@ from gallery.site.cache import CellCache, default_cache_dir
 from gallery.site.cells import CellJob, CellResult, plan_cell, settle_without_drawing
 from gallery.site.data import DataChoice, check_source
 from gallery.site.embed import embedder_for
-from gallery.site.manifest import counts, write_manifest
+from gallery.site.manifest import counts, dashboard_record, write_manifest
 from gallery.site.pages import (
     LibraryView,
     cell_view,
     scripts_for,
     write_chart_files,
+    write_dashboards_page,
     write_pages,
 )
 from gallery.site.pool import draw
@@ -138,6 +139,7 @@ def write_site(
     library_views = [LibraryView(info, info.version) for info in libraries]
     common = {"data_label": options.choice.label, "counts": counts(results)}
     pages = write_pages(site, views, library_views, kinds, common)
+    dashboards = write_dashboards_page(site, kinds, common)
     files = {
         cell: ([view.chart_file] if view.chart_file else []) + pages[cell]
         for cell, view in views.items()
@@ -149,6 +151,7 @@ def write_site(
         "libraries": [info.key for info in libraries],
         "kinds": [kind.key for kind in kinds],
         "assets": [f"assets/{name}" for name in assets],
+        "dashboards": [dashboard_record(view) for view in dashboards],
         # render: planning, cache look-ups and drawing; write: the site up to this file
         "seconds": {"render": round(render_seconds, 2),
                     "write": round(time.perf_counter() - started, 2)},

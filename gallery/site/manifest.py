@@ -1,4 +1,5 @@
-"""manifest.json: one record per cell, so tools and tests read the site without scraping."""
+"""manifest.json: one record per cell (and per dashboard framework), so tools and tests
+read the site without scraping."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from gallery import __version__
 from gallery.libraries import LIBRARIES
 from gallery.render import ERROR, OK, UNSUPPORTED
 from gallery.site.cells import CellResult
+from gallery.site.pages import DashboardView
 
 
 def counts(results: Iterable[CellResult]) -> dict[str, int]:
@@ -37,6 +39,23 @@ def record(result: CellResult, files: list[str]) -> dict[str, Any]:
         "notes": list(result.notes),  # what the cleaning step did to the data
         "cached": result.cached,
         "files": files,
+    }
+
+
+def dashboard_record(view: DashboardView) -> dict[str, Any]:
+    info, tags = view.info, view.tags
+    return {
+        "key": info.key,
+        "name": info.name,
+        "reactive_model": tags["reactive model"],
+        "built_on": tags["built on"],
+        "lines_of_code": int(tags["lines of code"]),
+        "version": tags["version"],
+        "home": info.home,
+        "file": f"gallery/dashboards/{info.filename}",
+        "command": view.command,
+        "screenshot": view.screenshot or None,  # None: no screenshot taken yet
+        "page": "dashboards.html",
     }
 
 

@@ -4,6 +4,7 @@ goes through embed.script_json, code through Pygments)."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -14,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from gallery import __version__
+from gallery.dashboards import DASHBOARDS, DashboardInfo
 from gallery.kinds import ChartKind
 from gallery.libraries import LibraryInfo
 from gallery.site.assets import TEMPLATES
@@ -21,6 +23,7 @@ from gallery.site.cells import CellResult
 from gallery.site.embed import embedder_for
 
 CHART_DIR = "charts"
+DASHBOARD_DIR = "dashboards"  # the dashboards' screenshots
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,21 @@ class CellView:
     chart: Markup  # the output on kind and library pages
     thumb: Markup  # the output in the matrix
     chart_file: str  # relative path of the chart file, or "" when inlined
+
+
+@dataclass(frozen=True)
+class DashboardView:
+    """One dashboard framework as dashboards.html shows it and manifest.json records it."""
+
+    info: DashboardInfo
+    tags: dict[str, str]  # read once, so the page and the manifest agree
+    code: str
+    code_html: Markup
+    screenshot: str  # relative path of the copied screenshot, or "" when there is none
+
+    @property
+    def command(self) -> str:
+        return f"python -m gallery dashboard {self.info.key}"
 
 
 @cache
@@ -137,3 +155,23 @@ def write_chart_files(site: Path, views: Iterable[CellView]) -> None:
     for view in views:
         if view.chart_file:
             (site / view.chart_file).write_text(view.result.text, encoding="utf-8")
+
+
+def write_dashboards_page(
+    site: Path, kinds: list[ChartKind], common: dict[str, Any],
+) -> list[DashboardView]:
+    """dashboards.html: each dashboard framework's app with its code and screenshot."""
+    (site / DASHBOARD_DIR).mkdir(exist_ok=True)
+    views = []
+    for key in DASHBOARDS:
+        info = DASHBOARDS.get(key)
+        shot = f"{DASHBOARD_DIR}/{key}.png" if info.screenshot.is_file() else ""
+        if shot:
+            shutil.copyfile(info.screenshot, site / shot)
+        code = info.code()
+        views.append(DashboardView(info, info.tags, code, highlight(code), shot))
+    render_page(site, "dashboards.html", "dashboards.html", {
+        **common, "title": "Dashboards", "current": "dashboards", "kinds": kinds,
+        "scripts": [], "views": views,
+    })
+    return views
