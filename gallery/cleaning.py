@@ -137,6 +137,17 @@ def _complete(data: pd.DataFrame, roles: dict[str, str], notes: list[str]) -> pd
     return complete
 
 
+def _refuse_constant(data: pd.DataFrame, kind: ChartKind, roles: dict[str, str]) -> None:
+    """A position with one value has no axis to draw (several libraries fail on the empty
+    range); a size with one value is fine: every marker is the same size."""
+    for role in kind.numeric_roles:
+        if role != "size" and data[roles[role]].nunique() < 2:
+            value = data[roles[role]].iloc[0]
+            raise DataError(f"{roles[role]!r} has the same value ({value:g}) in every complete "
+                            f"row, so there is nothing to spread along {role}; map {role} to a "
+                            "column that varies")
+
+
 def prepare_data(
     frame: pd.DataFrame, kind: ChartKind, roles: dict[str, str], max_rows: int | None = None
 ) -> Prepared:
@@ -159,6 +170,7 @@ def prepare_data(
     if data.empty:
         raise DataError(f"no complete rows left to draw in {', '.join(map(repr, columns))}; "
                         "map roles to columns that have values")
+    _refuse_constant(data, kind, roles)
     if max_rows is not None and len(data) > max_rows:
         notes.append(f"drew a random sample of {max_rows:,} of {len(data):,} rows "
                      "(this library's limit for a responsive page)")

@@ -45,8 +45,11 @@ def _every_row(data: pd.DataFrame, roles: dict[str, str]) -> list[tuple[str, int
 def _groups(*role_names: str) -> Expectation:
     def expect(data: pd.DataFrame, roles: dict[str, str]) -> list[tuple[str, int]]:
         n_groups = len(data.groupby([roles[r] for r in role_names], observed=True))
-        measure = "line_points" if role_names[0] == "time" else "bars"
-        return [(measure, n_groups), ("rows", len(data))]
+        if role_names[0] == "time":  # a line through group means, or its markers
+            return [("line_points", n_groups), ("points", n_groups), ("rows", len(data))]
+        means = data.groupby([roles[r] for r in role_names], observed=True)[roles["y"]].mean()
+        visible = int((means != 0).sum())  # a mean of exactly 0 is a bar of no height
+        return [("bars", n_groups), ("bars", visible), ("rows", len(data))]
 
     return expect
 

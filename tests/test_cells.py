@@ -105,3 +105,11 @@ def test_a_hanging_cell_is_stopped_and_reported(monkeypatch):
     assert not any(t.name == "gallery-cell" and t.is_alive() for t in threading.enumerate())
     monkeypatch.undo()
     assert render_cell("matplotlib", "scatter").ok  # the next cell draws as usual
+
+
+def test_a_constant_column_in_a_position_role_is_explained():
+    frame = read_dataset("penguins").assign(flat=0.0)
+    cell = render_cell("altair", "scatter", frame, {"x": "flat"})
+    assert cell.message == ("Scatter by category: 'flat' has the same value (0) in every "
+                            "complete row, so there is nothing to spread along x; map x to a "
+                            "column that varies")

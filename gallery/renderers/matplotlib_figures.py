@@ -12,6 +12,7 @@ from typing import Any
 from gallery.drawn import Drawn
 
 SUFFIXES = (".svg", ".png")
+MAX_ROWS = 10_000  # scale bench: seaborn, plotnine scatter 0.86 s at 10k rows, 6-11 s at 100k
 
 
 @contextmanager
@@ -43,6 +44,19 @@ def _figure(native: Any) -> Any:
     raise TypeError(f"expected a matplotlib Figure, Axes or grid, got {type(native).__name__}")
 
 
+def _vertices(line: Any) -> int:
+    """Drawn vertices of a Line2D: finite points, where there are two or more or a marker
+    (one point and no marker draws nothing)."""
+    import numpy as np
+
+    try:
+        finite = int(np.isfinite(np.asarray(line.get_ydata(), dtype=float)).sum())
+    except (TypeError, ValueError):  # categorical values: every one is a position
+        finite = len(line.get_ydata())
+    has_marker = line.get_marker() not in {None, "", " ", "None", "none"}
+    return finite if finite >= 2 or has_marker else 0
+
+
 def measure(figure: Any) -> Drawn:
     """Count the marks on every Axes of ``figure`` (legends are not on the Axes)."""
     from matplotlib.collections import LineCollection, PathCollection, QuadMesh
@@ -65,7 +79,7 @@ def measure(figure: Any) -> Drawn:
                 cells += coll.get_array().size
             elif isinstance(coll, LineCollection):
                 line_points += sum(len(seg) for seg in coll.get_segments())
-        line_points += sum(len(line.get_xdata()) for line in ax.lines if len(line.get_xdata()) > 2)
+        line_points += sum(_vertices(line) for line in ax.lines)
         cells += sum(image.get_array().size for image in ax.images)
         for container in ax.containers:
             if isinstance(container, BarContainer):
