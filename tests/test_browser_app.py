@@ -76,3 +76,33 @@ def test_every_card_draws_for_every_kind_offline(artifacts):
                 page.screenshot(path=str(artifacts / "app-scatter.png"), full_page=True)
     assert outside == [], f"the app asked the network for: {outside[:5]}"
     assert console_errors == [], console_errors[:5]
+
+
+def test_a_hostile_csv_draws_everywhere_and_injects_nothing(tmp_path, artifacts):
+    from tests.test_hostile_data import hostile_frame
+
+    csv = tmp_path / "<img src=x onerror=alert('file')>.csv"
+    hostile_frame().to_csv(csv, index=False)
+    dialogs, outside = [], []
+    with streamlit_app() as url, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1600, "height": 1200})
+        host = url.split("//")[1]
+        page.route("**/*", lambda route: route.continue_() if host in route.request.url
+                   or route.request.url.startswith(("data:", "blob:"))
+                   else (outside.append(route.request.url), route.abort()))
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(url)
+        _wait_for_cards(page, "scatter")
+        page.get_by_text("Upload a CSV").click()
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(csv))
+        page.get_by_text("60 rows, 5 columns").wait_for(timeout=60_000)
+        page.wait_for_timeout(1000)
+        _wait_for_cards(page, "scatter")
+        page.screenshot(path=str(artifacts / "app-hostile-csv.png"), full_page=True)
+        injected = page.evaluate(
+            "() => document.querySelectorAll('img[src=\"x\"], [onerror]').length + Array.from("
+            "document.scripts).filter(s => s.textContent.includes('alert(')).length")
+        notes = page.get_by_text("renamed so every library reads them literally").count()
+    assert dialogs == [] and outside == []
+    assert injected == 0
+    assert notes > 0  # each card says which names were changed, shown as text
