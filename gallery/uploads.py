@@ -12,7 +12,7 @@ import pandas as pd
 
 from gallery.cleaning import DataError
 
-MAX_UPLOAD_MB = 50
+MAX_UPLOAD_MB = 200  # Streamlit's own default; a million rows of a few columns is 50-100 MB
 _DELIMITERS = ",;\t|"
 
 

@@ -202,3 +202,16 @@ def test_landscape_page_draws_every_library(app):
     figure = json.loads(app.get("plotly_chart")[0].proto.spec)
     labels = {t for trace in figure["data"] for t in trace.get("text", [])}
     assert {LIBRARIES.get(k).name for k in LIBRARIES} <= labels
+
+
+@pytest.mark.slow
+def test_a_million_row_upload_keeps_every_card_working(app):
+    from tests.test_hostile_data import million_rows
+
+    app.run()
+    app.session_state["upload"] = ("big.csv", million_rows().to_csv(index=False).encode())
+    app.radio(key="dataset").set_value("upload").run()
+    assert not app.exception
+    assert card_statuses(app) == {lib: expected_status(lib, "scatter") for lib in LIBRARIES}
+    samples = [c.value for c in app.caption if "drew a random sample of" in c.value]
+    assert len(samples) == list(card_statuses(app).values()).count("ok")

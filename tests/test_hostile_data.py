@@ -140,3 +140,21 @@ def test_reader_text_is_never_run_as_code(tmp_path):
         cell = render_cell(library, "scatter", frame, {"x": name})
         assert cell.ok, cell.message
     assert not marker.exists()
+
+
+def million_rows() -> pd.DataFrame:
+    rng = np.random.default_rng(1)
+    n = 1_000_000
+    return pd.DataFrame({"x": rng.normal(size=n), "y": rng.normal(size=n),
+                         "size": rng.uniform(1, 5, n), "group": rng.choice(list("abc"), n)})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("library", ["matplotlib", "bokeh", "plotly_express", "altair"])
+def test_a_million_rows_draw_a_stated_sample(library):
+    frame = million_rows()
+    limit = renderer_for(LIBRARIES.get(library).family).MAX_ROWS
+    cell = render_cell(library, "scatter", frame)
+    assert cell.ok, cell.message
+    assert cell.rows == limit and cell.drawn.points + cell.drawn.rows == limit
+    assert f"drew a random sample of {limit:,} of 1,000,000 rows" in cell.notes[-1]
