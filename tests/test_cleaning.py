@@ -1,0 +1,95 @@
+"""Awkward values: what the gallery does to them, and the exact notice the reader sees."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from gallery.cleaning import DataError, prepare_data
+from gallery.kinds import KINDS
+
+SCATTER, BUBBLE, LINE, HEATMAP = (KINDS[k] for k in ("scatter", "bubble", "line", "heatmap"))
+XY = {"x": "x", "y": "y", "color": "c"}
+
+
+def frame(**columns) -> pd.DataFrame:
+    base = {"x": [1.0, 2.0, 3.0, 4.0], "y": [4.0, 1.0, 3.0, 2.0], "c": list("abab")}
+    return pd.DataFrame({**base, **columns})
+
+
+def test_missing_and_infinite_values_are_left_out_and_counted():
+    data = pd.DataFrame({"x": [1.0, None, np.inf, 4.0, 5.0, 6.0],
+                         "y": [1.0, 2.0, 3.0, -np.inf, 5.0, 7.0], "c": list("ababab")})
+    prepared = prepare_data(data, SCATTER, XY)
+    assert prepared.data["x"].tolist() == [1.0, 5.0, 6.0]
+    assert prepared.notes == ("3 of 6 rows left out: missing or infinite values",)
+
+
+def test_numbers_written_as_text_are_read_and_bad_ones_counted():
+    prepared = prepare_data(frame(x=["1", "2.5", "n/a", "4"]), SCATTER, XY)
+    assert prepared.data["x"].tolist() == [1.0, 2.5, 4.0]
+    assert prepared.notes == ("1 value(s) of 'x' were not numbers and were left out",
+                              "1 of 4 rows left out: missing or infinite values")
+
+
+def test_dates_as_text_become_fractional_years():
+    dates = ["2020-01-01", "2020-07-02", "2021-01-01", "2022-01-01"]
+    prepared = prepare_data(frame(x=dates), LINE, {"time": "x", "y": "y", "color": "c"})
+    assert prepared.data["x"].round(2).tolist() == [2020.0, 2020.5, 2021.0, 2022.0]
+    assert prepared.notes == ("dates in 'x' became fractional years (2020.5 is mid-2020) so "
+                              "every library can place them on a numeric axis",)
+
+
+def test_hundreds_of_categories_become_the_top_eleven_and_other():
+    n = 600
+    data = pd.DataFrame({"x": np.arange(n, dtype=float), "y": np.arange(n, dtype=float) % 7,
+                         "c": [f"level {i % 300}" for i in range(n)]})
+    prepared = prepare_data(data, SCATTER, XY)
+    assert prepared.data["c"].nunique() == 12 and "other" in set(prepared.data["c"])
+    assert prepared.notes == ("'c' has 300 distinct values: the 11 most frequent are shown and "
+                              "the rest grouped as 'other'",)
+
+
+def test_mixed_types_in_a_category_become_text():
+    prepared = prepare_data(frame(c=[1, "b", 2.5, None]), SCATTER, XY)
+    assert prepared.data["c"].tolist() == ["1", "b", "2.5"]
+
+
+def test_zero_and_negative_sizes_are_left_out_and_said():
+    roles = {**XY, "size": "s"}
+    prepared = prepare_data(frame(s=[1.0, 0.0, -2.0, 3.0]), BUBBLE, roles)
+    assert prepared.data["s"].tolist() == [1.0, 3.0]
+    assert prepared.notes == ("2 of 4 rows left out: missing, infinite or non-positive size "
+                              "values",)
+
+
+def test_a_constant_size_is_fine_but_a_constant_position_is_refused():
+    assert prepare_data(frame(s=[2.0] * 4), BUBBLE, {**XY, "size": "s"}).notes == ()
+    with pytest.raises(DataError, match="'y' has the same value \\(7\\) in every complete row"):
+        prepare_data(frame(y=[7.0] * 4), SCATTER, XY)
+
+
+def test_a_heatmap_leaves_out_constant_columns_and_needs_two():
+    prepared = prepare_data(frame(k=[5.0] * 4), HEATMAP, {})
+    assert list(prepared.data.columns) == ["x", "y"]
+    with pytest.raises(DataError, match="needs at least two numeric columns that vary"):
+        prepare_data(frame(y=[1.0] * 4), HEATMAP, {})
+
+
+def test_markup_and_syntax_in_names_are_renamed_and_said():
+    data = frame().rename(columns={"x": "<b>x.1</b>", "y": "y:Q", "c": "{c}"})
+    roles = {"x": "<b>x.1</b>", "y": "y:Q", "color": "{c}"}
+    prepared = prepare_data(data, SCATTER, roles)
+    assert prepared.roles == {"x": "_b_x_1__b_", "y": "y_Q", "color": "_c_"}
+    assert prepared.notes == ("renamed so every library reads them literally: '<b>x.1</b>' → "
+                              "'_b_x_1__b_', 'y:Q' → 'y_Q', '{c}' → '_c_'",)
+
+
+def test_unicode_and_emoji_names_are_kept():
+    data = frame().rename(columns={"x": "größe 🐧"})
+    prepared = prepare_data(data, SCATTER, {**XY, "x": "größe 🐧"})
+    assert "größe 🐧" in prepared.data.columns and prepared.notes == ()
+
+
+def test_nothing_left_is_an_error_that_says_what_to_map():
+    with pytest.raises(DataError, match="no complete rows left to draw in 'x', 'y', 'c'"):
+        prepare_data(frame(x=[None] * 4), SCATTER, XY)
