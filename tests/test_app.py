@@ -215,3 +215,22 @@ def test_a_million_row_upload_keeps_every_card_working(app):
     assert card_statuses(app) == {lib: expected_status(lib, "scatter") for lib in LIBRARIES}
     samples = [c.value for c in app.caption if "drew a random sample of" in c.value]
     assert len(samples) == list(card_statuses(app).values()).count("ok")
+
+
+def test_a_kind_seen_before_is_not_drawn_again(app, monkeypatch):
+    import gallery.webapp.cells as cells
+
+    calls = []
+    real = cells.render_cell
+    monkeypatch.setattr(cells, "render_cell", lambda *a, **k: calls.append(a[:2]) or real(*a, **k))
+    unique = CSV + b"\n999,60,30,a"  # data no earlier test has drawn
+    app.run()
+    calls.clear()  # the bundled penguins may or may not be cached already
+    app.session_state["upload"] = ("fresh.csv", unique)
+    app.radio(key="dataset").set_value("upload").run()
+    app.selectbox(key="kind").set_value("histogram").run()
+    first = len(calls)
+    assert first == 2 * len(LIBRARIES)  # scatter then histogram, every library once
+    app.selectbox(key="kind").set_value("scatter").run()
+    app.selectbox(key="kind").set_value("histogram").run()
+    assert len(calls) == first, "revisiting a chart kind ran plotting code again"
