@@ -5,9 +5,10 @@ the test id and the URL slug. Nothing here imports a plotting library."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
+
+from gallery.registry import Registry
 
 
 @dataclass(frozen=True)
@@ -50,35 +51,10 @@ class LibraryInfo:
         }
 
 
-class LibraryRegistry:
+class LibraryRegistry(Registry[LibraryInfo]):
     """Libraries by key, in the order they were registered (the talk's order)."""
 
-    def __init__(self) -> None:
-        self._libraries: dict[str, LibraryInfo] = {}
-
-    def register(self, info: LibraryInfo) -> LibraryInfo:
-        if info.key in self._libraries:
-            raise ValueError(f"library {info.key!r} is registered twice")
-        self._libraries[info.key] = info
-        return info
-
-    def names(self) -> list[str]:
-        return list(self._libraries)
-
-    def get(self, key: str) -> LibraryInfo:
-        try:
-            return self._libraries[key]
-        except KeyError:
-            raise KeyError(f"no library {key!r}; choose one of: {', '.join(self)}") from None
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._libraries)
-
-    def __len__(self) -> int:
-        return len(self._libraries)
-
-    def __repr__(self) -> str:
-        return f"LibraryRegistry({', '.join(self._libraries)})"
+    noun = "library"
 
 
 LIBRARIES = LibraryRegistry()

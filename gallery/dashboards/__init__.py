@@ -9,10 +9,11 @@ import io
 import json
 import sys
 import tokenize
-from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+
+from gallery.registry import Registry
 
 HERE = Path(__file__).resolve().parent
 SCREENSHOTS = HERE / "screenshots"
@@ -96,35 +97,10 @@ def count_code_lines(text: str) -> int:
     return len(lines)
 
 
-class DashboardRegistry:
+class DashboardRegistry(Registry[DashboardInfo]):
     """Frameworks by key, in the order they were registered."""
 
-    def __init__(self) -> None:
-        self._dashboards: dict[str, DashboardInfo] = {}
-
-    def register(self, info: DashboardInfo) -> DashboardInfo:
-        if info.key in self._dashboards:
-            raise ValueError(f"dashboard {info.key!r} is registered twice")
-        self._dashboards[info.key] = info
-        return info
-
-    def names(self) -> list[str]:
-        return list(self._dashboards)
-
-    def get(self, key: str) -> DashboardInfo:
-        try:
-            return self._dashboards[key]
-        except KeyError:
-            raise KeyError(f"no dashboard {key!r}; choose one of: {', '.join(self)}") from None
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._dashboards)
-
-    def __len__(self) -> int:
-        return len(self._dashboards)
-
-    def __repr__(self) -> str:
-        return f"DashboardRegistry({', '.join(self._dashboards)})"
+    noun = "dashboard"
 
 
 DASHBOARDS = DashboardRegistry()
