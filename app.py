@@ -16,5 +16,6 @@ page = st.navigation([
     st.Page("app_pages/overview.py", title="Overview"),
     st.Page("app_pages/landscape.py", title="Landscape"),
     st.Page("app_pages/dashboards.py", title="Dashboards"),
+    st.Page("app_pages/scale.py", title="Scale"),
 ])
 page.run()

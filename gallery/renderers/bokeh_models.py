@@ -12,7 +12,7 @@ import numpy as np
 from gallery.drawn import Drawn
 
 SUFFIXES = (".html", ".json")
-MAX_ROWS = 100_000  # scale bench at 100k: scatter <= 0.27 s, <= 3.6 MB; at 1M 1.1-1.6 s, 36 MB
+MAX_ROWS = 100_000  # scale bench: scatter 0.2-0.4 s, 2.6-3.6 MB at 100k; 1.2-1.8 s, 36 MB at 1M
 _MARKERS = {"Scatter", "Circle"}
 _BARS = {"VBar", "HBar"}
 _LINES = {"Line", "MultiLine", "Step"}

@@ -12,7 +12,7 @@ from typing import Any
 from gallery.drawn import Drawn
 
 SUFFIXES = (".svg", ".png")
-MAX_ROWS = 10_000  # scale bench: seaborn, plotnine scatter 0.86 s at 10k rows, 6-11 s at 100k
+MAX_ROWS = 10_000  # scale bench: scatter 0.5-0.8 s at 10k rows (seaborn slowest), 2-9 s at 100k
 
 
 @contextmanager

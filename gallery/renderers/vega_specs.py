@@ -9,6 +9,7 @@ from typing import Any
 from gallery.drawn import Drawn
 
 SUFFIXES = (".svg", ".png", ".json", ".html")
+MAX_ROWS = 5_000  # Altair's own MaxRowsError limit; raw Vega-Lite: 0.03 s, 0.55 MB at 10k
 
 
 def _spec(native: Any) -> dict:
