@@ -1,6 +1,6 @@
 """The static export: a site that opens from file:// with no network, agrees with its
-manifest, escapes what comes from the data, fails loudly only when asked, replaces the
-previous site atomically and renders nothing twice."""
+manifest, escapes what comes from the data (and from the scale results), fails loudly only
+when asked, replaces the previous site atomically and renders nothing twice."""
 
 from __future__ import annotations
 
@@ -21,12 +21,15 @@ from gallery.cli import main
 from gallery.dashboards import DASHBOARDS
 from gallery.kinds import KINDS
 from gallery.libraries import LIBRARIES
-from gallery.site import build
+from gallery.scale.bigdata import BIG_DATA, big_source
+from gallery.scale.results import RESULTS_PATH, SCHEMA_VERSION, read_results
+from gallery.site import build, pages
 from gallery.site.build import ExportOptions, export_site
 from gallery.site.cells import CellJob
 from gallery.site.data import DataChoice
 from gallery.site.embed import EMBEDDERS, script_json
-from gallery.site.pages import write_dashboards_page
+from gallery.site.manifest import scale_record
+from gallery.site.pages import safe_markdown, write_dashboards_page, write_scale_page
 from gallery.site.pool import draw
 from gallery.site.publish import PublishError
 from tests.browser import ROOT, chromium
@@ -383,6 +386,164 @@ def test_dashboards_page_opens_offline_with_code_and_screenshots(browser, small_
         assert watched.errors == [], "console errors"
     finally:
         watched.close()
+
+
+# --- the scale page --------------------------------------------------------------------
+
+NO_COUNTS = {"data_label": "x", "counts": {"ok": 0, "unsupported": 0, "error": 0}}
+SCALE_CHARTS = ["scale-time", "scale-bytes", "scale-memory"]
+
+# What scale.html shows, read in one evaluation (the measured table is in a closed
+# <details>: its text is there, its boxes are not).
+SCALE_SHOWN = """(() => {
+  const cells = (row) => Array.from(row.cells).map(c => c.textContent.trim());
+  const table = (el) => ({
+    columns: Array.from(el.querySelectorAll('thead th')).map(c => c.textContent.trim()),
+    rows: Array.from(el.querySelectorAll('tbody tr')).map(cells),
+  });
+  return {
+    charts: Array.from(document.querySelectorAll('[data-embed]')).map(e => ({
+      id: e.id, family: e.dataset.embed, rendered: e.dataset.rendered,
+      drawn: Array.from(e.querySelectorAll('svg.main-svg')).some(s => {
+        const box = s.getBoundingClientRect();
+        return box.width > 0 && box.height > 0;
+      }),
+    })),
+    ceilings: table(document.querySelector('table[data-table="ceilings"]')),
+    measured: table(document.querySelector('table[data-table="measured"]')),
+    bigdata: Array.from(document.querySelectorAll('article.bigdata')).map(a => ({
+      key: a.dataset.bigdata,
+      code: a.querySelector('.code-block td.code pre').textContent,
+      ...table(a.querySelector('table.data')),
+    })),
+  };
+})()"""
+
+
+def test_scale_page_is_linked_and_recorded_in_the_manifest(small_site):
+    results = read_results()
+    manifest = _manifest(small_site)
+    record = manifest["scale"]
+    assert (record["page"], record["results"], record["problem"]) == (
+        "scale.html", str(RESULTS_PATH.relative_to(ROOT)), None)
+    assert record["schema_version"] == results["schema_version"] == SCHEMA_VERSION
+    assert record["created"] == results["created"]
+    assert record["records"] == len(results["records"])
+    assert record["ceilings"] == results["ceilings"]
+    settings = results["settings"]
+    assert (record["sizes"], record["kinds"], record["limit_seconds"]) == (
+        settings["sizes"], settings["kinds"], settings["limit_seconds"])
+    assert sorted(record["libraries"]) == sorted(LIBRARIES.names())
+    assert record["charts"] == SCALE_CHARTS
+    assert record["bigdata"] == {
+        "sizes": results["bigdata"]["sizes"], "cells": list(BIG_DATA),
+        "records": len(results["bigdata"]["records"]),
+        "ceilings": results["bigdata"]["ceilings"],
+    }
+    assert len(manifest["cells"]) == manifest["counts"]["total"] == 1  # cells as before
+    for page in small_site.glob("*.html"):  # the navigation bar of every page
+        assert '<a href="scale.html"' in page.read_text(encoding="utf-8"), page.name
+    lead = (small_site / "index.html").read_text(encoding="utf-8").split('class="lead"')[1]
+    assert 'href="scale.html"' in lead.split("</p>")[0]
+    # plotly.js from assets/, on this page only (the one cell is matplotlib's)
+    assert _parse(small_site / "scale.html").scripts == ["assets/plotly.min.js", "assets/site.js"]
+    assert "assets/plotly.min.js" in manifest["assets"]
+    assert (small_site / "assets" / "plotly.min.js").stat().st_size > MB
+    for page in small_site.glob("*.html"):
+        if page.name != "scale.html":
+            assert "assets/plotly.min.js" not in _parse(page).scripts, page.name
+    html = (small_site / "scale.html").read_text(encoding="utf-8")
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+    assert html.count('data-embed="plotly"') == 3
+
+
+@pytest.mark.browser
+def test_scale_page_opens_offline_with_charts_tables_and_code(browser, small_site, artifacts):
+    watched = _Watched(browser, small_site / "scale.html")
+    try:
+        watched.page.screenshot(path=str(artifacts / "export-scale.png"), full_page=True)
+        shown = watched.page.evaluate(SCALE_SHOWN)
+        assert watched.outside == [], "requests that left file://"
+        assert watched.errors == [], "console errors"
+    finally:
+        watched.close()
+    assert [(c["id"], c["family"], c["rendered"], c["drawn"]) for c in shown["charts"]] == [
+        (chart, "plotly", "ok", True) for chart in SCALE_CHARTS]
+    names = sorted(LIBRARIES.get(key).name for key in LIBRARIES.names())
+    for table in ("ceilings", "measured"):
+        assert shown[table]["columns"][0] == "library"
+        assert sorted(set(row[0] for row in shown[table]["rows"])) == names, table
+    assert len(shown["ceilings"]["rows"]) == len(names)
+    results = read_results()
+    assert len(shown["measured"]["rows"]) == len(results["records"])
+    assert [cell["key"] for cell in shown["bigdata"]] == list(BIG_DATA)
+    for cell in shown["bigdata"]:
+        assert cell["code"] == big_source(cell["key"]).code, cell["key"]
+        rows = [dict(zip(cell["columns"], row, strict=True)) for row in cell["rows"]]
+        records = [r for r in results["bigdata"]["records"] if r["library"] == cell["key"]]
+        assert [(row["points"], row["status"]) for row in rows] == [
+            (f"{r['size']:,}", r["status"]) for r in records]
+        for row, measured in zip(rows, records, strict=True):
+            assert float(row["median s"]) == pytest.approx(measured["seconds"]["median"],
+                                                           abs=5e-4)
+            assert float(row["output MB"]) == pytest.approx(measured["output_bytes"] / 1e6,
+                                                            abs=5e-4)
+
+
+def test_scale_page_escapes_what_the_results_file_says(tmp_path):
+    results = json.loads(RESULTS_PATH.read_text(encoding="utf-8"))
+    results["machine"]["cpu_model"] = HOSTILE_COLUMN
+    results["versions"][HOSTILE_COLUMN] = HOSTILE_VALUE
+    results["settings"]["time_measure"] = f"**timed** {HOSTILE_COLUMN} [x](javascript:alert(1))"
+    failed = [c for c in results["ceilings"] if c["reason"] == "error"]
+    assert failed  # Altair's row limit: its message is in the reading and the table
+    for ceiling in failed:
+        ceiling["message"] = f"{HOSTILE_VALUE} <https://example.com> ![i](https://example.com/i)"
+    path = tmp_path / "scale.json"
+    path.write_text(json.dumps(results), encoding="utf-8")
+    view = write_scale_page(tmp_path, [], NO_COUNTS, path=path)
+    assert view.problem == "" and list(view.charts) == ["time", "bytes", "memory"]
+    html = (tmp_path / "scale.html").read_text(encoding="utf-8")
+    lower = html.lower()
+    assert "<img" not in lower and "<script>alert" not in lower
+    assert lower.count("</script>") == lower.count("<script")
+    assert 'href="javascript' not in lower
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html  # shown, as text
+    assert "<strong>timed</strong>" in html  # and the markdown still works
+    assert "[x](javascript:alert(1))" in html
+
+
+def test_safe_markdown_keeps_emphasis_and_drops_markup_and_links(monkeypatch):
+    assert safe_markdown("**a** `<b>` <i>x</i> [l](https://example.com)") == (
+        "<p><strong>a</strong> <code>&lt;b&gt;</code> &lt;i&gt;x&lt;/i&gt; "
+        "[l](https://example.com)</p>")
+
+    class Careless:  # a converter that would let markup through
+        def reset(self) -> None:
+            pass
+
+        def convert(self, text: str) -> str:
+            return text
+
+    monkeypatch.setattr(pages, "_markdown", Careless)
+    assert safe_markdown('<a href="x">a</a>\n\nb & c') == (
+        "<p>&lt;a href=&#34;x&#34;&gt;a&lt;/a&gt;</p>\n<p>b &amp; c</p>")
+
+
+@pytest.mark.parametrize("content", [None, "{}", "not json"])
+def test_scale_page_without_readable_results_says_how_to_measure(tmp_path, content):
+    path = tmp_path / "scale.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    view = write_scale_page(tmp_path, [], NO_COUNTS, path=path)
+    assert view.results is None and view.scripts == [] and view.charts == {}
+    assert ("No results yet" if content is None else "could not be read") in view.problem
+    html = (tmp_path / "scale.html").read_text(encoding="utf-8")
+    assert "data-scale-problem" in html and "python -m gallery bench scale" in html
+    assert "assets/plotly.min.js" not in html and "data-embed" not in html
+    assert scale_record(view) == {"page": "scale.html", "results": str(path),
+                                  "problem": view.problem}
 
 
 # --- escaping ---------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 It renders every (library, chart kind) cell through ``gallery.render.render_cell`` in a
 process pool, caches each cell's output on disk, and writes a self-contained site that
 opens from ``file://`` with no network: an index matrix, one page per chart kind, one page
-per library and a ``manifest.json`` for tools and tests.
+per library, a Dashboards page, a Scale page (the committed results of ``python -m gallery
+bench scale``, drawn by ``gallery.scale.figures``) and a ``manifest.json`` for tools and
+tests.
 
 Modules, one job each: ``data`` (which frame a cell is drawn from), ``cells`` (plan and
 render one cell, in a worker), ``cache`` (outputs on disk by content hash), ``embed``

@@ -18,7 +18,7 @@ from gallery.site.cache import CellCache, default_cache_dir
 from gallery.site.cells import CellJob, CellResult, plan_cell, settle_without_drawing
 from gallery.site.data import DataChoice, check_source
 from gallery.site.embed import embedder_for
-from gallery.site.manifest import counts, dashboard_record, write_manifest
+from gallery.site.manifest import counts, dashboard_record, scale_record, write_manifest
 from gallery.site.pages import (
     LibraryView,
     cell_view,
@@ -26,6 +26,7 @@ from gallery.site.pages import (
     write_chart_files,
     write_dashboards_page,
     write_pages,
+    write_scale_page,
 )
 from gallery.site.pool import draw
 from gallery.site.progress import Progress
@@ -135,11 +136,12 @@ def write_site(
         for r in results
     }
     write_chart_files(site, views.values())
-    assets = write_assets(site, scripts_for(views.values()), cache)
     library_views = [LibraryView(info, info.version) for info in libraries]
     common = {"data_label": options.choice.label, "counts": counts(results)}
     pages = write_pages(site, views, library_views, kinds, common)
     dashboards = write_dashboards_page(site, kinds, common)
+    scale = write_scale_page(site, kinds, common)
+    assets = write_assets(site, [*scripts_for(views.values()), *scale.scripts], cache)
     files = {
         cell: ([view.chart_file] if view.chart_file else []) + pages[cell]
         for cell, view in views.items()
@@ -152,6 +154,7 @@ def write_site(
         "kinds": [kind.key for kind in kinds],
         "assets": [f"assets/{name}" for name in assets],
         "dashboards": [dashboard_record(view) for view in dashboards],
+        "scale": scale_record(scale),
         # render: planning, cache look-ups and drawing; write: the site up to this file
         "seconds": {"render": round(render_seconds, 2),
                     "write": round(time.perf_counter() - started, 2)},

@@ -1,5 +1,5 @@
-"""manifest.json: one record per cell (and per dashboard framework), so tools and tests
-read the site without scraping."""
+"""manifest.json: one record per cell (and per dashboard framework, and a summary of the
+scale results), so tools and tests read the site without scraping."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from gallery import __version__
 from gallery.libraries import LIBRARIES
 from gallery.render import ERROR, OK, UNSUPPORTED
 from gallery.site.cells import CellResult
-from gallery.site.pages import DashboardView
+from gallery.site.pages import DashboardView, ScaleView
 
 
 def counts(results: Iterable[CellResult]) -> dict[str, int]:
@@ -56,6 +56,34 @@ def dashboard_record(view: DashboardView) -> dict[str, Any]:
         "command": view.command,
         "screenshot": view.screenshot or None,  # None: no screenshot taken yet
         "page": "dashboards.html",
+    }
+
+
+def scale_record(view: ScaleView) -> dict[str, Any]:
+    """What scale.html shows, summarised: where the figures come from and the ceilings."""
+    about: dict[str, Any] = {"page": "scale.html", "results": view.source}
+    results = view.results
+    if results is None:
+        return {**about, "problem": view.problem}
+    settings, bigdata = results["settings"], results["bigdata"]
+    return {
+        **about,
+        "problem": None,
+        "schema_version": results["schema_version"],
+        "created": results["created"],
+        "sizes": settings["sizes"],
+        "kinds": settings["kinds"],
+        "limit_seconds": settings["limit_seconds"],
+        "libraries": list(dict.fromkeys(rec["library"] for rec in results["records"])),
+        "records": len(results["records"]),
+        "charts": [f"scale-{key}" for key in view.charts],
+        "ceilings": results["ceilings"],
+        "bigdata": {
+            "sizes": bigdata["sizes"],
+            "cells": [big.cell.key for big in view.bigdata],
+            "records": len(bigdata["records"]),
+            "ceilings": bigdata["ceilings"],
+        },
     }
 
 

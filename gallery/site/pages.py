@@ -1,12 +1,13 @@
 """The HTML pages, from the Jinja templates in gallery/templates (autoescape on: every
 column name, value, title and error message from the data is escaped by Jinja; chart JSON
-goes through embed.script_json, code through Pygments)."""
+goes through embed.script_json, code through Pygments, markdown through safe_markdown)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,12 +19,16 @@ from gallery import __version__
 from gallery.dashboards import DASHBOARDS, DashboardInfo
 from gallery.kinds import ChartKind
 from gallery.libraries import LibraryInfo
+from gallery.scale.bigdata import BIG_DATA, BigDataCell, big_source
+from gallery.scale.results import RESULTS_PATH
 from gallery.site.assets import TEMPLATES
 from gallery.site.cells import CellResult
 from gallery.site.embed import embedder_for
 
 CHART_DIR = "charts"
 DASHBOARD_DIR = "dashboards"  # the dashboards' screenshots
+REPOSITORY = Path(__file__).resolve().parents[2]
+SCALE_RERUN = "python -m gallery bench scale"
 
 
 @dataclass(frozen=True)
@@ -175,3 +180,185 @@ def write_dashboards_page(
         "scripts": [], "views": views,
     })
     return views
+
+
+# --- scale.html ---------------------------------------------------------------------------
+
+# Markdown that can only make paragraphs, emphasis, code and lists: the raw-HTML
+# processors are removed, so markup in the text stays text (Python-Markdown escapes every
+# text node it writes), and so are the patterns that make links and images. Whatever the
+# results file holds, the page gets no element, attribute or URL from it; should the output
+# still hold a tag outside _SAFE_TAGS, the text is shown as escaped paragraphs instead.
+_UNSAFE_INLINE = ("reference", "link", "image_link", "image_reference", "short_reference",
+                  "short_image_ref", "autolink", "automail", "html")
+_SAFE_TAGS = re.compile(
+    r"</?(p|strong|em|code|pre|br|ul|li|blockquote|hr|h[1-6])>|<ol( start=\"\d+\")?>|</ol>"
+)
+
+
+@cache
+def _markdown() -> Any:
+    import markdown
+
+    converter = markdown.Markdown(output_format="html")
+    for name in _UNSAFE_INLINE:
+        converter.inlinePatterns.deregister(name, strict=False)
+    converter.parser.blockprocessors.deregister("reference", strict=False)
+    converter.preprocessors.deregister("html_block", strict=False)
+    return converter
+
+
+def safe_markdown(text: str) -> Markup:
+    """Markdown as HTML with no element, attribute or link taken from ``text``."""
+    converter = _markdown()
+    converter.reset()
+    html = converter.convert(text)
+    if "<" in _SAFE_TAGS.sub("", html):
+        return Markup("\n").join(Markup("<p>{}</p>").format(part) for part in text.split("\n\n"))
+    return Markup(html)
+
+
+@dataclass(frozen=True)
+class TableView:
+    """A DataFrame as text cells, formatted once, numeric columns marked for alignment."""
+
+    columns: tuple[str, ...]
+    numeric: tuple[bool, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def _cell_text(value: Any) -> str:
+    if hasattr(value, "item") and not isinstance(value, str | bytes):  # numpy scalar
+        value = value.item()
+    if value is None or (isinstance(value, float) and value != value):  # None, NaN
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return f"{value:,}"
+    return str(value)
+
+
+def table_view(frame: Any) -> TableView:
+    from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
+    columns = tuple(str(c) for c in frame.columns)
+    numeric = tuple(is_numeric_dtype(frame[c]) and not is_bool_dtype(frame[c])
+                    for c in frame.columns)
+    rows = tuple(tuple(_cell_text(v) for v in row)
+                 for row in frame.itertuples(index=False, name=None))
+    return TableView(columns, numeric, rows)
+
+
+@dataclass(frozen=True)
+class BigDataView:
+    """One big-data cell as scale.html shows it: its code and its measured figures."""
+
+    cell: BigDataCell
+    code: str
+    code_html: Markup
+    how_html: Markup
+    table: TableView
+
+
+@dataclass(frozen=True)
+class ScaleView:
+    """The committed scale results as scale.html shows them and manifest.json records them."""
+
+    source: str  # the results file, relative to the repository when it is in it
+    results: dict[str, Any] | None  # None: missing or unreadable, and ``problem`` says why
+    problem: str = ""
+    reading_html: Markup = Markup()
+    charts: dict[str, Markup] = field(default_factory=dict)  # time, bytes, memory -> HTML
+    ceilings: TableView | None = None
+    measured: TableView | None = None
+    startup: TableView | None = None
+    method: tuple[tuple[str, Markup], ...] = ()
+    bigdata: tuple[BigDataView, ...] = ()
+
+    @property
+    def scripts(self) -> list[str]:
+        return list(embedder_for("plotly").assets) if self.charts else []
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(REPOSITORY))
+    except ValueError:
+        return str(path)
+
+
+def _read_scale(path: Path) -> tuple[dict[str, Any] | None, str]:
+    import jsonschema
+
+    from gallery.scale.results import read_results
+
+    if not path.is_file():
+        return None, f"No results yet: {SCALE_RERUN} measures them into {_relative(path)}."
+    try:
+        return read_results(path), ""
+    except (OSError, ValueError, jsonschema.ValidationError) as error:
+        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return None, f"{_relative(path)} could not be read: {first}"
+
+
+def _startup_frame(results: dict[str, Any]) -> Any:
+    import pandas as pd
+
+    from gallery.scale.figures import display_name
+
+    entries = results["libraries"] + results["bigdata"]["cells"]
+    return pd.DataFrame([{
+        "library": display_name(entry["library"]), "status": entry["status"],
+        "import s": None if entry["import_seconds"] is None else round(entry["import_seconds"], 3),
+        **{f"first {k} s": round(v, 3) for k, v in entry["warmup_seconds"].items()},
+    } for entry in entries])
+
+
+def scale_view(path: Path = RESULTS_PATH) -> ScaleView:
+    """Everything scale.html shows, made from the results at ``path`` by gallery.scale."""
+    path = Path(path)
+    results, problem = _read_scale(path)
+    if results is None:
+        return ScaleView(_relative(path), None, problem)
+    from gallery.scale import figures
+
+    plotly = embedder_for("plotly")
+    charts = {
+        key: plotly.fragment(f"scale-{key}", plotly.serialize(make(results)), alt)
+        for key, make, alt in (
+            ("time", figures.time_figure, "Render time against points, per library"),
+            ("bytes", figures.bytes_figure, "Output size against points, per library"),
+            ("memory", figures.memory_figure, "Peak memory against points, per library"),
+        )
+    }
+    settings = results["settings"]
+    method = tuple((name.replace("_", " "), safe_markdown(settings[name]))
+                   for name in ("time_measure", "memory_measure", "bytes_measure",
+                                "repeat_policy"))
+    table = figures.bigdata_table(results)
+    bigdata = []
+    for key, cell in BIG_DATA.items():
+        code = big_source(key).code
+        rows = table[table["technique"] == cell.title].drop(columns="technique")
+        bigdata.append(BigDataView(cell, code, highlight(code), safe_markdown(cell.how),
+                                   table_view(rows)))
+    return ScaleView(
+        _relative(path), results, "", safe_markdown(figures.reading(results)), charts,
+        table_view(figures.ceiling_table(results)), table_view(figures.measured_table(results)),
+        table_view(_startup_frame(results)), method, tuple(bigdata),
+    )
+
+
+def write_scale_page(
+    site: Path, kinds: list[ChartKind], common: dict[str, Any], path: Path = RESULTS_PATH,
+) -> ScaleView:
+    """scale.html: how each library copes as the data grows, from the committed results."""
+    from gallery.scale.figures import file_size
+
+    view = scale_view(path)
+    render_page(site, "scale.html", "scale.html", {
+        **common, "title": "Scale", "current": "scale", "kinds": kinds,
+        "scripts": view.scripts, "view": view, "rerun": SCALE_RERUN, "file_size": file_size,
+    })
+    return view
