@@ -74,6 +74,14 @@ def test_every_card_draws_for_every_kind_offline(artifacts):
             assert page.locator('[class*="st-key-card-"][class*="-error"]').count() == 0
             if kind == "scatter":
                 page.screenshot(path=str(artifacts / "app-scatter.png"), full_page=True)
+        # A phone-sized screen: the cards stack, one full-width card under the other.
+        page.set_viewport_size({"width": 390, "height": 1400})
+        page.wait_for_timeout(1500)
+        first, second = (page.locator(f".st-key-card-{lib}-ok").bounding_box()
+                         for lib in ("matplotlib", "seaborn"))
+        assert first["x"] == second["x"] and first["width"] > 300
+        assert second["y"] >= first["y"] + first["height"] - 1
+        page.screenshot(path=str(artifacts / "app-narrow.png"))
     assert outside == [], f"the app asked the network for: {outside[:5]}"
     assert console_errors == [], console_errors[:5]
 
