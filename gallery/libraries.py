@@ -6,9 +6,8 @@ the test id and the URL slug. Nothing here imports a plotting library."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import metadata
 
-from gallery.registry import Registry
+from gallery.registry import Registry, installed_version
 
 
 @dataclass(frozen=True)
@@ -36,10 +35,7 @@ class LibraryInfo:
     @property
     def version(self) -> str:
         """The installed version, read at run time, or 'not installed'."""
-        try:
-            return metadata.version(self.distribution)
-        except metadata.PackageNotFoundError:
-            return "not installed"
+        return installed_version(self.distribution)
 
     @property
     def tags(self) -> dict[str, str]:

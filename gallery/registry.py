@@ -4,7 +4,16 @@ the plotting libraries and for the dashboard frameworks."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from importlib import metadata
 from typing import Generic, Protocol, TypeVar
+
+
+def installed_version(distribution: str) -> str:
+    """The version pip installed, read at run time, or 'not installed'."""
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "not installed"
 
 
 class Keyed(Protocol):

@@ -29,6 +29,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from gallery.dashboards import DASHBOARDS, address, serve_command, serve_env
+from gallery.dashboards.cli import stop
 from tests.browser import ROOT, chromium, free_port
 
 COLUMNS = ["species", "bill_length_mm", "bill_depth_mm", "body_mass_g"]
@@ -69,12 +70,7 @@ def dashboard_server(key: str) -> Iterator[str]:
             time.sleep(0.3)
         yield address(key, port)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
+        stop(server)
         log.close()
 
 

@@ -10,10 +10,9 @@ import json
 import sys
 import tokenize
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
-from gallery.registry import Registry
+from gallery.registry import Registry, installed_version
 
 HERE = Path(__file__).resolve().parent
 SCREENSHOTS = HERE / "screenshots"
@@ -48,10 +47,7 @@ class DashboardInfo:
     @property
     def version(self) -> str:
         """The installed version, read at run time, or 'not installed'."""
-        try:
-            return metadata.version(self.distribution)
-        except metadata.PackageNotFoundError:
-            return "not installed"
+        return installed_version(self.distribution)
 
     def code(self) -> str:
         """The app's code as a reader sees it: the file, or a notebook's code cells."""

@@ -20,7 +20,7 @@ def _listening(port: int) -> bool:
         return sock.connect_ex((LOOPBACK, port)) == 0
 
 
-def _stop(server: subprocess.Popen) -> None:
+def stop(server: subprocess.Popen) -> None:
     """Stop the server by its PID: politely first, then for sure."""
     server.terminate()
     try:
@@ -47,7 +47,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
               flush=True)
         return server.wait()
     except KeyboardInterrupt:
-        _stop(server)
+        stop(server)
         return 0
 
 
