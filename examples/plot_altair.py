@@ -8,13 +8,17 @@ written as HTML pages with the Vega libraries inlined, so they open offline.
 
 import altair as alt
 
+# The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+SIZE = {"width": 480, "height": 340}  # the plot area; with axes and legend about 600 x 400
+
 
 def scatter(df, x, y, color):
-    return alt.Chart(df).mark_point().encode(
+    return alt.Chart(df).mark_circle(opacity=0.8).encode(
         alt.X(f"{x}:Q").scale(zero=False),
         alt.Y(f"{y}:Q").scale(zero=False),
-        alt.Color(f"{color}:N"),
-    )
+        alt.Color(f"{color}:N").scale(range=PALETTE),
+    ).properties(**SIZE)
 
 
 def line(df, time, y, color):
@@ -22,8 +26,8 @@ def line(df, time, y, color):
         # "~r" prints years as 1952, not as the thousands-separated 1,952.
         alt.X(f"{time}:Q").scale(zero=False).axis(format="~r"),
         alt.Y(f"mean({y}):Q").scale(zero=False).title(f"mean {y}"),
-        alt.Color(f"{color}:N"),
-    )
+        alt.Color(f"{color}:N").scale(range=PALETTE),
+    ).properties(**SIZE)
 
 
 def bar(df, x, y, color):
@@ -31,35 +35,37 @@ def bar(df, x, y, color):
         alt.X(f"{x}:N"),
         alt.XOffset(f"{color}:N"),  # side by side within each x, not stacked
         alt.Y(f"mean({y}):Q").title(f"mean {y}"),
-        alt.Color(f"{color}:N"),
-    )
+        alt.Color(f"{color}:N").scale(range=PALETTE),
+    ).properties(**SIZE)
 
 
 def histogram(df, x, color):
+    # 20 equal bins from the smallest to the largest value; nice=False keeps those edges
+    low, high = df[x].min(), df[x].max()
     return alt.Chart(df).mark_bar().encode(
-        alt.X(f"{x}:Q").bin(maxbins=20),
+        alt.X(f"{x}:Q").bin(extent=[low, high], step=(high - low) / 20, nice=False),
         alt.Y("count()"),
-        alt.Color(f"{color}:N"),  # a colour channel stacks the bars
-    )
+        alt.Color(f"{color}:N").scale(range=PALETTE),  # a colour channel stacks the bars
+    ).properties(**SIZE)
 
 
 def box(df, x, y):
-    return alt.Chart(df).mark_boxplot(extent=1.5).encode(
+    return alt.Chart(df).mark_boxplot(extent=1.5).encode(  # Tukey whiskers at 1.5 IQR
         alt.X(f"{x}:N"),
         alt.Y(f"{y}:Q").scale(zero=False),
-        alt.Color(f"{x}:N").legend(None),
-    )
+        alt.Color(f"{x}:N").scale(range=PALETTE).legend(None),
+    ).properties(**SIZE)
 
 
 def heatmap(df):
-    corr = df.select_dtypes("number").corr()
+    corr = df.corr()
     # Long form, one row per cell: the shape Altair encodes.
     cells = corr.stack().rename_axis(["row", "column"]).reset_index(name="correlation")
     order = list(corr.columns)
     base = alt.Chart(cells).encode(
         alt.X("column:N").sort(order).title(None),
         alt.Y("row:N").sort(order).title(None),
-    ).properties(width=alt.Step(50), height=alt.Step(40))
+    ).properties(**SIZE)
     cells_drawn = base.mark_rect().encode(
         alt.Color("correlation:Q").scale(scheme="redblue", reverse=True, domain=[-1, 1]),
     )
@@ -73,31 +79,33 @@ def heatmap(df):
 
 
 def facet(df, x, y, color, facet):
-    return alt.Chart(df).mark_point().encode(
+    return alt.Chart(df).mark_circle(opacity=0.8).encode(
         alt.X(f"{x}:Q").scale(zero=False),
         alt.Y(f"{y}:Q").scale(zero=False),
-        alt.Color(f"{color}:N"),
-    ).properties(width=220, height=220).facet(column=f"{facet}:N")
+        alt.Color(f"{color}:N").scale(range=PALETTE),
+    ).properties(width=180, height=180).facet(facet=f"{facet}:N", columns=3)
 
 
 def regression(df, x, y, color):
-    points = alt.Chart(df).mark_point(opacity=0.6).encode(
+    points = alt.Chart(df).mark_circle(opacity=0.6).encode(
         alt.X(f"{x}:Q").scale(zero=False),
         alt.Y(f"{y}:Q").scale(zero=False),
-        alt.Color(f"{color}:N"),
+        alt.Color(f"{color}:N").scale(range=PALETTE),
     )
-    # The runtime fits y ~ x by least squares, once per colour group.
+    # The runtime fits y ~ x by least squares, once per colour group, over its x range.
     fits = points.transform_regression(x, y, groupby=[color]).mark_line()
-    return points + fits
+    return (points + fits).properties(**SIZE)
 
 
 def bubble(df, x, y, size, color):
-    return alt.Chart(df).mark_circle(opacity=0.5).encode(
+    # Area from zero: a value twice as large gets twice the area; the largest is 40 px
+    # across (Vega-Lite's size is an area in square pixels)
+    return alt.Chart(df).mark_circle(opacity=0.6).encode(
         alt.X(f"{x}:Q").scale(zero=False),
         alt.Y(f"{y}:Q").scale(zero=False),
-        alt.Size(f"{size}:Q").scale(range=[10, 1000]),
-        alt.Color(f"{color}:N"),
-    )
+        alt.Size(f"{size}:Q").scale(zero=True, range=[0, 3.1416 * 20**2]),
+        alt.Color(f"{color}:N").scale(range=PALETTE),
+    ).properties(**SIZE)
 
 
 NOT_SUPPORTED = {
@@ -106,28 +114,39 @@ NOT_SUPPORTED = {
 
 
 if __name__ == "__main__":
+    # Every chart on the bundled data, prepared as the gallery's cards prepare it: the
+    # chart's columns, rows with a missing value left out.
     import sys
     from pathlib import Path
 
+    import numpy as np
     import pandas as pd
 
     data = Path(__file__).resolve().parent.parent / "gallery" / "data"
-    penguins = pd.read_csv(data / "penguins.csv").dropna().reset_index(drop=True)
+    penguins = pd.read_csv(data / "penguins.csv")
     gapminder = pd.read_csv(data / "gapminder.csv.gz")
+    gapminder["period"] = np.where(gapminder["year"] < 1980, "1952-1977", "1982-2007")
+    measures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
+    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
+    calls = {
+        "scatter": (penguins, xy),
+        "line": (gapminder, {"time": "year", "y": "lifeExp", "color": "continent"}),
+        "bar": (penguins, {"x": "species", "y": "body_mass_g", "color": "sex"}),
+        "histogram": (penguins, {"x": "flipper_length_mm", "color": "species"}),
+        "box": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "heatmap": (penguins[measures], {}),
+        "facet": (penguins, {**xy, "facet": "island"}),
+        "regression": (penguins, xy),
+        "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
+        "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+    }
+    charts = {}
+    for kind, (frame, roles) in calls.items():
+        if kind not in NOT_SUPPORTED:
+            columns = list(dict.fromkeys(roles.values())) or list(frame.columns)
+            charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/altair")
     out.mkdir(parents=True, exist_ok=True)
-    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
-    charts = {
-        "scatter": scatter(penguins, **xy),
-        "line": line(gapminder, time="year", y="lifeExp", color="continent"),
-        "bar": bar(penguins, x="species", y="body_mass_g", color="sex"),
-        "histogram": histogram(penguins, x="flipper_length_mm", color="species"),
-        "box": box(penguins, x="species", y="body_mass_g"),
-        "heatmap": heatmap(penguins),
-        "facet": facet(penguins, **xy, facet="island"),
-        "regression": regression(penguins, **xy),
-        "bubble": bubble(penguins, **{**xy, "y": "flipper_length_mm"}, size="body_mass_g"),
-    }
     for kind, chart in charts.items():
         # inline=True bundles the Vega libraries via vl-convert: no CDN, works offline.
         chart.save(out / f"{kind}.html", inline=True)

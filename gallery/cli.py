@@ -14,6 +14,7 @@ from gallery.renderers import renderer_for
 from gallery.scale.bench import add_bench_parser
 from gallery.site.command import add_export_parser
 from gallery.sources import example_source
+from gallery.verify.command import add_verify_parser
 
 _MARK = {OK: "ok", UNSUPPORTED: "--", "error": "ERR", "code": "code"}
 
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_parser(commands)
     add_dashboard_parser(commands)
     add_bench_parser(commands)
+    add_verify_parser(commands)
     return parser
 
 

@@ -5,14 +5,14 @@ Everything is read from files shipped in ``gallery/data``: nothing is downloaded
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from gallery.cleaning import MAX_CATEGORIES
+from gallery.cleaning import MAX_CATEGORIES, literal
 from gallery.kinds import KINDS, ChartKind
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -26,20 +26,23 @@ class Dataset:
     title: str
     description: str
     source: str
-    read: Callable[[], pd.DataFrame]
+    filename: str  # in gallery/data; the shown code reads it by this name
     roles: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Columns made from others (column -> pandas expression on df), shown as a step of
+    # the code of every cell whose roles use them.
+    derived: dict[str, str] = field(default_factory=dict)
+    measures: tuple[str, ...] = ()  # the heatmap's columns: measurements, not ids
 
+    @property
+    def read_code(self) -> str:
+        return f"pd.read_csv({literal(self.filename)})"
 
-def _read_penguins() -> pd.DataFrame:
-    return pd.read_csv(DATA_DIR / "penguins.csv")
-
-
-def _read_gapminder() -> pd.DataFrame:
-    columns = ["country", "continent", "year", "lifeExp", "pop", "gdpPercap"]
-    frame = pd.read_csv(DATA_DIR / "gapminder.csv.gz", usecols=columns)
-    # A two-level category for grouping and faceting: gapminder has only one of its own.
-    frame["period"] = frame["year"].map(lambda y: "1952-1977" if y < 1980 else "1982-2007")
-    return frame
+    def read(self) -> pd.DataFrame:
+        """The CSV as shipped, plus the derived columns (so pickers can offer them)."""
+        frame = pd.read_csv(DATA_DIR / self.filename)
+        for column, expression in self.derived.items():
+            frame[column] = eval(expression, {"np": np, "df": frame})  # our own constant
+        return frame
 
 
 _PENGUIN_XY = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
@@ -51,7 +54,7 @@ DATASETS: dict[str, Dataset] = {
         "Palmer penguins",
         "344 penguins of three species on three islands of the Palmer Archipelago, Antarctica.",
         "palmerpenguins (Horst, Hill & Gorman, CC0)",
-        _read_penguins,
+        "penguins.csv",
         {
             "scatter": _PENGUIN_XY,
             "line": {"time": "year", "y": "body_mass_g", "color": "species"},
@@ -64,6 +67,7 @@ DATASETS: dict[str, Dataset] = {
             "scatter3d": {**_PENGUIN_XY, "z": "flipper_length_mm"},
             "bubble": {**_PENGUIN_XY, "y": "flipper_length_mm", "size": "body_mass_g"},
         },
+        measures=("bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"),
     ),
     "gapminder": Dataset(
         "gapminder",
@@ -71,7 +75,7 @@ DATASETS: dict[str, Dataset] = {
         "Life expectancy, population and GDP per capita of 142 countries, every 5 years "
         "from 1952 to 2007; `period` splits the years in two halves.",
         "Gapminder Foundation, via plotly.express.data (CC-BY 4.0)",
-        _read_gapminder,
+        "gapminder.csv.gz",
         {
             "scatter": _GAPMINDER_XY,
             "line": {"time": "year", "y": "lifeExp", "color": "continent"},
@@ -84,6 +88,9 @@ DATASETS: dict[str, Dataset] = {
             "scatter3d": {**_GAPMINDER_XY, "z": "year"},
             "bubble": {**_GAPMINDER_XY, "size": "pop"},
         },
+        # A two-level category for grouping and faceting: gapminder has only one of its own.
+        derived={"period": 'np.where(df["year"] < 1980, "1952-1977", "1982-2007")'},
+        measures=("year", "lifeExp", "pop", "gdpPercap"),
     ),
 }
 

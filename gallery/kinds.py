@@ -4,7 +4,7 @@ chart of it must have drawn to count as showing the whole dataset."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -27,6 +27,7 @@ class ChartKind:
     default_dataset: str = "penguins"
     numeric_roles: tuple[str, ...] = ()
     categorical_roles: tuple[str, ...] = ()
+    spec: dict[str, str] = field(default_factory=dict)  # point -> what every library draws
 
     def check(self, drawn: Drawn, data: pd.DataFrame, roles: dict[str, str]) -> str | None:
         """Return None when ``drawn`` shows the whole of ``data``, else what is missing."""
@@ -67,6 +68,91 @@ def _correlation_cells(data: pd.DataFrame, roles: dict[str, str]) -> list[tuple[
     return [("cells", k * k), ("rows", k * k)]
 
 
+# The specification every library meets, point by point. A point's key is what an example
+# script names in SPEC_NOT_MET when its library cannot meet it natively, and what
+# ``gallery.verify.checks`` reports a difference against.
+HIST_BINS = 20
+NOMINAL_SIZE = (600, 400)  # px, a single panel (3:2)
+FACET_COLUMNS = 3
+BUBBLE_MAX_PX = 40  # diameter of the largest bubble at the nominal size
+OPACITY = {"scatter": 0.8, "facet": 0.8, "regression": 0.6, "scatter3d": 0.8, "bubble": 0.6}
+
+_PALETTE = ("palette", "Categories take the Okabe-Ito colour-blind-safe colours in sorted "
+            "order (blue, orange, green, reddish purple, sky blue, ...): the same colour for "
+            "the same category in marks, legend and every panel.")
+_ORDER = ("order", "Categories are listed in sorted order in the legend and on category axes.")
+_LEGEND = ("legend", "One legend names every category with its colour.")
+_SIZE = ("size", f"A single panel is drawn at {NOMINAL_SIZE[0]} x {NOMINAL_SIZE[1]} px (3:2); "
+         "in a card it scales to the card's width.")
+
+
+def _points(kind: str) -> tuple[str, str]:
+    return ("rows", f"Every row is one filled marker at opacity {OPACITY[kind]}, drawn once, "
+            "visible and inside the axis ranges.")
+
+
+def _spec(*points: tuple[str, str]) -> dict[str, str]:
+    return dict(points)
+
+
+SPECS: dict[str, dict[str, str]] = {
+    "scatter": _spec(_points("scatter"), _PALETTE, _ORDER, _LEGEND, _SIZE),
+    "line": _spec(
+        ("statistic", "One line per category through the mean of y at each time, in time "
+         "order, with a marker at each mean."),
+        _PALETTE, _ORDER, _LEGEND, _SIZE),
+    "bar": _spec(
+        ("statistic", "One bar per (x, colour) pair as tall as the mean of y, from 0."),
+        ("grouping", "The bars of one x stand side by side (dodged, not stacked), colours in "
+         "sorted order from left to right; x categories sorted."),
+        ("error bars", "No error bars: not every library draws them, and not the same ones."),
+        _PALETTE, _ORDER, _LEGEND, _SIZE),
+    "histogram": _spec(
+        ("bins", f"{HIST_BINS} bins of equal width from the smallest to the largest x "
+         f"(numpy.histogram_bin_edges(x, {HIST_BINS})), the same for every category; the last "
+         "bin includes its right edge."),
+        ("stacking", "Stacked: a bin's bars for each category sit on one another, never "
+         "overlap."),
+        ("statistic", "Bar height is the count of rows in the bin."),
+        _PALETTE, _ORDER, _LEGEND, _SIZE),
+    "box": _spec(
+        ("statistic", "Quartiles by linear interpolation (numpy's default); the median is a "
+         "line across the box."),
+        ("whiskers", "Tukey whiskers: to the furthest value within 1.5 x IQR of the box; "
+         "values beyond are drawn as outlier points, inside the axis range."),
+        ("palette", "Each box is filled with its category's Okabe-Ito colour, categories in "
+         "sorted order."),
+        _ORDER, _SIZE),
+    "heatmap": _spec(
+        ("statistic", "Pearson correlation of every pair of numeric columns."),
+        ("orientation", "Columns left to right and rows top to bottom in the data's column "
+         "order: the diagonal runs from the top left to the bottom right."),
+        ("values", "Each cell shows its correlation to two decimals."),
+        ("scale", "A diverging scale fixed at -1..1: blue at -1, white at 0, red at +1 "
+         "(ColorBrewer RdBu), with a colour bar."),
+        _SIZE),
+    "facet": _spec(
+        _points("facet"),
+        ("panels", f"One panel per facet value in sorted order, left to right, wrapping after "
+         f"{FACET_COLUMNS}, each titled with its value."),
+        ("shared axes", "Every panel has the same x and y ranges."),
+        _PALETTE, _ORDER, _LEGEND,
+        ("size", "Panels are square-ish and the whole figure fits a card; it scales to the "
+         "card's width.")),
+    "regression": _spec(
+        _points("regression"),
+        ("fit", "One least-squares line of y on x per category, from that category's "
+         "smallest to its largest x, in its colour; no confidence band."),
+        _PALETTE, _ORDER, _LEGEND, _SIZE),
+    "scatter3d": _spec(_points("scatter3d"), _PALETTE, _ORDER, _LEGEND, _SIZE),
+    "bubble": _spec(
+        _points("bubble"),
+        ("size scale", f"Marker area is proportional to the size value (from zero); the "
+         f"largest marker is {BUBBLE_MAX_PX} px across at the nominal size."),
+        ("size legend", "A legend shows marker sizes for a few values."),
+        _PALETTE, _ORDER, _LEGEND, _SIZE),
+}
+
 KINDS: dict[str, ChartKind] = {
     kind.key: kind
     for kind in [
@@ -75,59 +161,69 @@ KINDS: dict[str, ChartKind] = {
             "Two numeric columns against each other, coloured by a category (the talk's example).",
             ("x", "y", "color"), _every_row,
             numeric_roles=("x", "y"), categorical_roles=("color",),
+            spec=SPECS["scatter"],
         ),
         ChartKind(
             "line", "Line / time series",
             "The mean of a numeric column over time, one line per category.",
             ("time", "y", "color"), _groups("time", "color"), default_dataset="gapminder",
             numeric_roles=("time", "y"), categorical_roles=("color",),
+            spec=SPECS["line"],
         ),
         ChartKind(
             "bar", "Grouped bar of a mean",
             "The mean of a numeric column per category, bars grouped side by side by a second one.",
             ("x", "y", "color"), _groups("x", "color"),
             numeric_roles=("y",), categorical_roles=("x", "color"),
+            spec=SPECS["bar"],
         ),
         ChartKind(
             "histogram", "Histogram",
             "The distribution of one numeric column, stacked or overlaid by category.",
             ("x", "color"), _histogram,
             numeric_roles=("x",), categorical_roles=("color",),
+            spec=SPECS["histogram"],
         ),
         ChartKind(
             "box", "Box plot",
             "The distribution of a numeric column per category as boxes.",
             ("x", "y"), _boxes,
             numeric_roles=("y",), categorical_roles=("x",),
+            spec=SPECS["box"],
         ),
         ChartKind(
             "heatmap", "Correlation heatmap",
             "The correlation matrix of every numeric column, as coloured cells.",
             (), _correlation_cells,
+            spec=SPECS["heatmap"],
         ),
         ChartKind(
             "facet", "Faceted small multiples",
             "The scatter repeated in one small panel per value of a facet column.",
             ("x", "y", "color", "facet"), _every_row,
             numeric_roles=("x", "y"), categorical_roles=("color", "facet"),
+            spec=SPECS["facet"],
         ),
         ChartKind(
             "regression", "Scatter with regression",
             "The scatter with a straight-line least-squares fit per category on top.",
             ("x", "y", "color"), _every_row,
             numeric_roles=("x", "y"), categorical_roles=("color",),
+            spec=SPECS["regression"],
         ),
         ChartKind(
             "scatter3d", "3D scatter",
             "Three numeric columns in a 3D scatter, coloured by category.",
             ("x", "y", "z", "color"), _every_row,
             numeric_roles=("x", "y", "z"), categorical_roles=("color",),
+            spec=SPECS["scatter3d"],
         ),
         ChartKind(
             "bubble", "Bubble chart",
             "The scatter with a third numeric column as marker size.",
             ("x", "y", "size", "color"), _every_row,
             numeric_roles=("x", "y", "size"), categorical_roles=("color",),
+            spec=SPECS["bubble"],
         ),
     ]
 }

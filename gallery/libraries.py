@@ -56,35 +56,50 @@ class LibraryRegistry(Registry[LibraryInfo]):
 LIBRARIES = LibraryRegistry()
 _IMPERATIVE = "imperative"
 _DECLARATIVE = "declarative"
+# The one rule behind every row's paradigm tag, after the talk: imperative code says how to
+# draw, declarative code says what the data means. Read off each library's own scatter.
+PARADIGM_RULE = (
+    "Imperative: your code builds the figure and adds the marks itself, one drawing call per "
+    "group or layer, working out which rows get which colour. Declarative: one call names "
+    "the columns for x, y, colour and size (or an encoding of them), and the library groups "
+    "the rows, picks the colours and draws. The tag follows the shape of the call, so the "
+    "pandas-style accessors (pandas .plot, Pandas-Bokeh, hvPlot) and the one-call APIs "
+    "(Chartify, Plotly Express) are tagged alike."
+)
 
 for _info in [
     LibraryInfo(
         "matplotlib", "matplotlib", _IMPERATIVE,
-        "You create axes and call one drawing command per group of marks, saying how to draw.",
+        "Its scatter makes an Axes and loops over the categories, calling ax.scatter once per "
+        "group with that group's colour: the code says how to draw.",
         False, "matplotlib", "matplotlib", "low", "matplotlib",
         "https://matplotlib.org", "Active; the foundation of the static Python stack.",
     ),
     LibraryInfo(
         "seaborn", "seaborn", _DECLARATIVE,
-        "You name the columns for x, y and hue; seaborn groups, aggregates and styles.",
+        "Its scatter is one call, sns.scatterplot(data=df, x=x, y=y, hue=color): seaborn "
+        "groups the rows by hue, colours them and draws the legend.",
         False, "matplotlib", "matplotlib", "high", "seaborn",
         "https://seaborn.pydata.org", "Active; objects interface still experimental.",
     ),
     LibraryInfo(
         "plotnine", "plotnine", _DECLARATIVE,
-        "A grammar of graphics: data, aesthetic mappings and layers, as in R's ggplot2.",
+        "Its scatter maps columns to aesthetics, ggplot(df, aes(x, y, color=color)), and adds "
+        "a layer, geom_point(): a grammar of graphics, as in R's ggplot2.",
         False, "matplotlib", "matplotlib", "high", "plotnine",
         "https://plotnine.org", "Active; a port of ggplot2.",
     ),
     LibraryInfo(
         "bokeh", "Bokeh", _IMPERATIVE,
-        "You create a figure and add glyphs to it one call at a time, from a ColumnDataSource.",
+        "Its scatter creates a figure and adds a glyph with p.scatter(...), building the "
+        "category-to-colour mapping (factor_cmap) and the legend by hand.",
         True, "bokeh", "bokeh", "low", "bokeh",
         "https://bokeh.org", "Active; NumFOCUS sponsored.",
     ),
     LibraryInfo(
         "holoviews", "HoloViews (bokeh)", _DECLARATIVE,
-        "You annotate data with what its dimensions mean; the backend decides how to draw it.",
+        "Its scatter declares which columns are key and value dimensions, hv.Scatter(df, x, "
+        "[y, color]), and groups by colour; the backend decides how to draw.",
         True, "bokeh", "bokeh", "high", "holoviews",
         "https://holoviews.org", "Active; part of HoloViz.",
     ),
@@ -97,50 +112,58 @@ for _info in [
     ),
     LibraryInfo(
         "hvplot", "hvPlot", _DECLARATIVE,
-        "pandas' .plot API returning HoloViews objects: name columns, get an interactive chart.",
+        "Its scatter is one call on the frame, df.hvplot.scatter(x=x, y=y, by=color): name the "
+        "columns, hvPlot groups and colours (the pandas .plot call shape).",
         True, "bokeh", "bokeh", "high", "hvplot",
         "https://hvplot.holoviz.org", "Active; part of HoloViz.",
     ),
     LibraryInfo(
-        "pandas_bokeh", "Pandas-Bokeh", _IMPERATIVE,
-        "pandas' .plot API with bokeh output: one call per chart on a prepared frame.",
+        "pandas_bokeh", "Pandas-Bokeh", _DECLARATIVE,
+        "Its scatter is one call on the frame, df.plot_bokeh.scatter(x=x, y=y, category=color): "
+        "name the columns, it groups and colours (the pandas .plot call shape).",
         True, "bokeh", "bokeh", "high", "pandas-bokeh",
         "https://github.com/PatrikHlobil/Pandas-Bokeh",
         "Unmaintained: last release 0.5.5 in 2021; needs a shim to import on bokeh 3.",
     ),
     LibraryInfo(
-        "chartify", "Chartify", _IMPERATIVE,
-        "You create a Chart and call one plot method per layer on tidy data; bokeh underneath.",
+        "chartify", "Chartify", _DECLARATIVE,
+        "Its scatter is one call naming the columns, ch.plot.scatter(data_frame=df, x_column=x, "
+        "y_column=y, color_column=color): the same shape as Plotly Express.",
         True, "bokeh", "bokeh", "high", "chartify",
         "https://github.com/spotify/chartify", "Slow: few releases since 2023 (Spotify).",
     ),
     LibraryInfo(
         "plotly", "Plotly (graph_objects)", _IMPERATIVE,
-        "You build a Figure from traces, one trace per group, setting each property.",
+        "Its scatter builds a Figure and adds one go.Scatter trace per category, setting each "
+        "trace's points, name and colour.",
         True, "plotly.js", "plotly", "low", "plotly",
         "https://plotly.com/python/graph-objects/", "Active; Plotly Inc.",
     ),
     LibraryInfo(
         "plotly_express", "Plotly Express", _DECLARATIVE,
-        "One function per chart kind; name the columns for x, y, color and it builds the traces.",
+        "Its scatter is one call, px.scatter(df, x=x, y=y, color=color): it splits the rows into "
+        "traces and colours them.",
         True, "plotly.js", "plotly", "high", "plotly",
         "https://plotly.com/python/plotly-express/", "Active; part of plotly.",
     ),
     LibraryInfo(
         "vega_lite", "Vega-Lite (raw JSON)", _DECLARATIVE,
-        "A JSON grammar of graphics: data, mark, encoding; the Vega runtime draws it.",
+        "Its scatter is a JSON spec of data, a mark and an encoding of columns to x, y and "
+        "color; the Vega runtime groups, scales and draws.",
         True, "vega", "vega", "high", "vl-convert-python",
         "https://vega.github.io/vega-lite/", "Active; University of Washington IDL.",
     ),
     LibraryInfo(
         "altair", "Altair", _DECLARATIVE,
-        "A Python API that writes Vega-Lite: marks, encodings and transforms, no drawing code.",
+        "Its scatter is alt.Chart(df).mark_circle().encode(x, y, color): an encoding of "
+        "columns, written out as Vega-Lite; no drawing code.",
         True, "vega", "vega", "high", "altair",
         "https://altair-viz.github.io", "Active; Vega-Altair.",
     ),
     LibraryInfo(
-        "pandas", "pandas .plot", _IMPERATIVE,
-        "DataFrame.plot draws the frame as it is with matplotlib: reshape first, then plot.",
+        "pandas", "pandas .plot", _DECLARATIVE,
+        "Its charts are one call on a frame shaped for them, df.plot.bar() or df.plot.scatter(x, "
+        "y): pandas draws each column as a series (the call shape of hvPlot and Pandas-Bokeh).",
         False, "matplotlib", "matplotlib", "high", "pandas",
         "https://pandas.pydata.org/docs/user_guide/visualization.html",
         "Active; plotting is a thin layer over matplotlib.",

@@ -14,14 +14,15 @@ import warnings
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from gallery.cleaning import prepare_data
-from gallery.datasets import choose_roles, read_dataset
+from gallery.cleaning import Prepared, literal, prepare_data
+from gallery.datasets import DATASETS, choose_roles, read_dataset
 from gallery.drawn import Drawn
-from gallery.kinds import get_kind
+from gallery.kinds import ChartKind, get_kind
 from gallery.libraries import LIBRARIES
 from gallery.renderers import renderer_for
 from gallery.sources import example_source
@@ -76,6 +77,9 @@ class Cell:
     roles: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
     notes: tuple[str, ...] = ()  # what was done to the data before drawing
+    loc: int = 0  # lines of the chart function itself
+    setup_loc: int = 0  # lines of its imports and set-up, shown with it, counted apart
+    not_met: dict[str, str] = field(default_factory=dict)  # spec point -> why not, declared
 
     @property
     def ok(self) -> bool:
@@ -84,8 +88,28 @@ class Cell:
 
 def call_line(kind: str, roles: dict[str, str]) -> str:
     """The call the gallery makes, shown under the function (roles as keyword arguments)."""
-    arguments = "".join(f", {role}={column!r}" for role, column in roles.items())
+    arguments = "".join(f", {role}={literal(column)}" for role, column in roles.items())
     return f"chart = {kind}(df{arguments})"
+
+
+def read_code(frame: pd.DataFrame, dataset: str | None) -> str:
+    """How the shown code reads the data: the bundled CSV by its file name, a reader's
+    CSV as the upload reader parsed it."""
+    if dataset in DATASETS:
+        return DATASETS[dataset].read_code
+    return frame.attrs.get("read_code", f"pd.read_csv({literal('data.csv')})")
+
+
+def prepare_cell(
+    frame: pd.DataFrame, chart_kind: ChartKind, roles: dict[str, str] | None,
+    dataset: str | None, max_rows: int | None,
+) -> Prepared:
+    """The roles and cleaned rows a cell draws (raises ValueError for unusable data)."""
+    bundled = DATASETS.get(dataset) if dataset else None
+    roles = choose_roles(frame, chart_kind, dataset, roles)
+    return prepare_data(frame, chart_kind, roles, max_rows,
+                        derived=bundled.derived if bundled else None,
+                        columns=bundled.measures if bundled else None)
 
 
 def render_cell(
@@ -96,6 +120,8 @@ def render_cell(
     dataset: str | None = None,
     limit_rows: bool = True,
     seconds: float = CELL_SECONDS,
+    live: bool = False,
+    example: Path | None = None,
 ) -> Cell:
     """Render one cell and check it drew something.
 
@@ -106,10 +132,13 @@ def render_cell(
     status "error" and a message naming the library and chart kind.
     Chart code running longer than ``seconds`` is stopped and reported as an error.
     ``limit_rows=False`` draws every row, ignoring the family renderer's ``MAX_ROWS``
-    sample: the scale bench (gallery.scale) measures each library on the full data."""
+    sample: the scale bench (gallery.scale) measures each library on the full data.
+    ``live=True`` returns the family's live figure as the payload (a matplotlib Figure,
+    not its SVG) for ``gallery.verify`` to read; the caller closes it. ``example`` draws
+    from a copy of the library's example script at that path."""
     info, chart_kind = LIBRARIES.get(library), get_kind(kind)
     try:
-        source = example_source(info)
+        source = example_source(info, example)
     except (OSError, SyntaxError, ValueError) as error:
         return Cell(library, kind, ERROR, message=f"{info.name}: no chart code to run: {error}")
     if kind in source.not_supported:
@@ -121,19 +150,25 @@ def render_cell(
         frame = read_dataset(dataset)
     renderer = renderer_for(info.family)
     try:
-        roles = choose_roles(frame, chart_kind, dataset, roles)
-        prepared = prepare_data(frame, chart_kind, roles,
+        prepared = prepare_cell(frame, chart_kind, roles, dataset,
                                 getattr(renderer, "MAX_ROWS", None) if limit_rows else None)
     except ValueError as error:  # DataError included: the reader's data, not the library
         return Cell(library, kind, ERROR, message=f"{chart_kind.title}: {error}")
     data, roles, notes = prepared.data, prepared.roles, prepared.notes
-    code = f"{source.code_for(kind)}\n\n{call_line(kind, roles)}\n"
+    data_code = "\n".join([f"df = {read_code(frame, dataset)}", *filter(None, [prepared.code])])
+    code = source.cell_code(kind, data_code, call_line(kind, roles))
+    loc, setup_loc = source.lines_of_code(kind)
+    not_met = dict(source.spec_not_met.get(kind, {}))
 
     def draw() -> tuple[Any, Drawn]:
         with warnings.catch_warnings(), getattr(renderer, "isolated", nullcontext)():
             warnings.simplefilter("ignore")
             chart_function = source.compile_kind(kind)
-            return renderer.to_payload(chart_function(data, **roles))
+            native = chart_function(data, **roles)
+            if live:
+                figure = renderer.figure_of(native)
+                return figure, renderer.measure(figure)
+            return renderer.to_payload(native)
 
     started = time.perf_counter()
     try:
@@ -145,9 +180,11 @@ def render_cell(
             library, kind, ERROR, code=code, family=info.family, rows=len(data), roles=roles,
             message=f"{info.name} could not draw {chart_kind.title}: "
             f"{type(error).__name__}: {error}",
-            seconds=time.perf_counter() - started, notes=notes,
+            seconds=time.perf_counter() - started, notes=notes, loc=loc, setup_loc=setup_loc,
+            not_met=not_met,
         )
     return Cell(
         library, kind, OK, code=code, payload=payload, family=info.family, drawn=drawn,
         rows=len(data), roles=roles, seconds=time.perf_counter() - started, notes=notes,
+        loc=loc, setup_loc=setup_loc, not_met=not_met,
     )

@@ -10,7 +10,7 @@ verbatim from the file; the gallery executes exactly that text and shows exactly
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,10 +30,27 @@ class ExampleSource:
     preamble: str
     functions: dict[str, str]  # chart kind -> the function's source, verbatim
     not_supported: dict[str, str]  # chart kind -> the reason shown to the reader
+    # chart kind -> {specification point -> why this library cannot meet it natively}
+    spec_not_met: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def code_for(self, kind: str) -> str:
-        """The code of one cell: the preamble, then the kind's function."""
+        """The chart code of one cell: the preamble, then the kind's function."""
         return f"{self.preamble}\n\n\n{self.functions[kind]}\n"
+
+    def cell_code(self, kind: str, data_code: str, call: str) -> str:
+        """Everything a reader runs: the chart code, then the data read from its CSV and
+        prepared, then the call. Imports the data lines need and the preamble lacks are
+        added above them."""
+        imports = [line for module, line in _DATA_IMPORTS.items()
+                   if f"{module}." in data_code and line not in self.preamble]
+        head = "\n".join(["# The data, read from its CSV and prepared as for every library",
+                           *imports])
+        return f"{self.code_for(kind)}\n\n{head}\n\n{data_code}\n{call}\n"
+
+    def lines_of_code(self, kind: str) -> tuple[int, int]:
+        """(the chart function's own lines, the preamble's lines): counted apart, so a
+        library's imports and set-up (Pandas-Bokeh's shim) do not pad its chart code."""
+        return function_lines(self.functions[kind]), lines_of_code(self.preamble)
 
     def compile_kind(self, kind: str) -> Any:
         """Execute the cell's code in a fresh namespace and return its chart function."""
@@ -54,12 +71,13 @@ def parse_example(path: Path, text: str) -> ExampleSource:
     body = tree.body[1:] if ast.get_docstring(tree) is not None else tree.body
     preamble: list[ast.stmt] = []
     functions: dict[str, str] = {}
-    not_supported: dict[str, str] = {}
+    declared: dict[str, dict] = {"NOT_SUPPORTED": {}, "SPEC_NOT_MET": {}}
     for node in body:
         if isinstance(node, ast.FunctionDef) and node.name in KINDS:
             functions[node.name] = _segment(lines, node)
-        elif isinstance(node, ast.Assign) and _assigns(node, "NOT_SUPPORTED"):
-            not_supported = ast.literal_eval(node.value)
+        elif isinstance(node, ast.Assign) and any(_assigns(node, n) for n in declared):
+            name = next(n for n in declared if _assigns(node, n))
+            declared[name] = _declaration(node.value, _constants(preamble))
         elif isinstance(node, ast.If) and _is_main_guard(node):
             continue
         elif functions:
@@ -69,6 +87,7 @@ def parse_example(path: Path, text: str) -> ExampleSource:
             )
         else:
             preamble.append(node)
+    not_supported, spec_not_met = declared["NOT_SUPPORTED"], declared["SPEC_NOT_MET"]
     overlap = set(functions) & set(not_supported)
     if overlap:
         raise ValueError(f"{path.name}: {sorted(overlap)} both drawn and marked not supported")
@@ -76,7 +95,31 @@ def parse_example(path: Path, text: str) -> ExampleSource:
     preamble_text = ""
     if preamble:
         preamble_text = "\n".join(lines[preamble[0].lineno - 1 : preamble[-1].end_lineno])
-    return ExampleSource(path, text, preamble_text, functions, not_supported)
+    return ExampleSource(path, text, preamble_text, functions, not_supported, spec_not_met)
+
+
+def _constants(preamble: list[ast.stmt]) -> dict[str, object]:
+    """The preamble's plain constants (``BACKEND = "bokeh"``): a declaration may depend on
+    them, as HoloViews' does on its backend."""
+    found: dict[str, object] = {}
+    for node in preamble:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(
+                node.targets[0], ast.Name):
+            try:
+                found[node.targets[0].id] = ast.literal_eval(node.value)
+            except ValueError:
+                continue
+    return found
+
+
+def _declaration(value: ast.expr, constants: dict[str, object]) -> dict:
+    """A NOT_SUPPORTED or SPEC_NOT_MET value: a dict literal, or a conditional choosing
+    between dict literals by a preamble constant. Evaluated without builtins."""
+    try:
+        return ast.literal_eval(value)
+    except ValueError:
+        code = compile(ast.Expression(value), "<declaration>", "eval")
+        return eval(code, {"__builtins__": {}}, dict(constants))  # our own example text
 
 
 def _assigns(node: ast.Assign, name: str) -> bool:
@@ -102,9 +145,10 @@ def example_path(info: LibraryInfo) -> Path:
     return EXAMPLES_DIR / f"{info.example_stem}.py"
 
 
-def example_source(info: LibraryInfo) -> ExampleSource:
-    """The parsed example script of ``info`` (with its backend variant applied)."""
-    path = example_path(info)
+def example_source(info: LibraryInfo, path: Path | None = None) -> ExampleSource:
+    """The parsed example script of ``info`` (with its backend variant applied); ``path``
+    reads a copy placed anywhere instead (``gallery verify`` on a new example)."""
+    path = Path(path).resolve() if path is not None else example_path(info)
     if not path.exists():
         raise FileNotFoundError(
             f"{path} is missing: the gallery reads its chart code from examples/; "
@@ -112,6 +156,19 @@ def example_source(info: LibraryInfo) -> ExampleSource:
         )
     return _read(path, path.stat().st_mtime_ns, info.variant)
 
+
+
+_DATA_IMPORTS = {"pd": "import pandas as pd", "np": "import numpy as np"}
+
+
+def function_lines(function: str) -> int:
+    """Lines of a function's code, without its docstring, blank lines or comments."""
+    tree = ast.parse(function).body[0]
+    docstring = ast.get_docstring(tree, clean=False)
+    lines = lines_of_code(function)
+    if docstring is not None:
+        lines -= lines_of_code(ast.get_source_segment(function, tree.body[0]) or "")
+    return lines
 
 
 def lines_of_code(code: str) -> int:

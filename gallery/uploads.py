@@ -10,7 +10,7 @@ import io
 
 import pandas as pd
 
-from gallery.cleaning import DataError
+from gallery.cleaning import DataError, literal
 
 MAX_UPLOAD_MB = 200  # Streamlit's own default; a million rows of a few columns is 50-100 MB
 _DELIMITERS = ",;\t|"
@@ -65,13 +65,14 @@ def read_csv_bytes(data: bytes, name: str = "the file") -> pd.DataFrame:
         raise DataError(f"{name} is empty. Upload a CSV with a header row and data rows.")
     delimiter = _delimiter(text)
     header, repeated = _unique_header(_header(text, delimiter))
-    notes = []
+    notes, decimal_comma = [], False
     try:
         frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=0, names=header)
         if delimiter == ";":  # European spreadsheets: semicolons between, commas in numbers
             commas = pd.read_csv(io.StringIO(text), sep=";", header=0, names=header, decimal=",")
             if commas.select_dtypes("number").shape[1] > frame.select_dtypes("number").shape[1]:
                 frame, notes = commas, ["read ',' as the decimal point (fields end with ';')"]
+                decimal_comma = True
     except (pd.errors.ParserError, ValueError) as error:
         reason = " ".join(str(error).split())
         raise DataError(f"{name} could not be read as CSV ({reason}). Check that every row has "
@@ -97,4 +98,18 @@ def read_csv_bytes(data: bytes, name: str = "the file") -> pd.DataFrame:
     notes += [f"the column name {column!r} appears more than once: the repeats are called "
               f"{column}_2, {column}_3, ..." for column in repeated]
     frame.attrs["notes"] = notes
+    frame.attrs["read_code"] = _read_code(name, delimiter, decimal_comma,
+                                          header if repeated else None)
     return frame
+
+
+def _read_code(name: str, delimiter: str, decimal_comma: bool, names: list[str] | None) -> str:
+    """The pandas call that reads the file as it was read here, for the shown code."""
+    options = [literal(name)]
+    if delimiter != ",":
+        options.append(f"sep={literal(delimiter)}")
+    if decimal_comma:
+        options.append(f"decimal={literal(',')}")
+    if names:
+        options.append(f"header=0, names=[{', '.join(map(literal, names))}]")
+    return f"pd.read_csv({', '.join(options)})"

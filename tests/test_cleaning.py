@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from gallery.cleaning import DataError, prepare_data
+from gallery.cleaning import DataError, prepare_data, run_steps
 from gallery.kinds import KINDS
 
 SCATTER, BUBBLE, LINE, HEATMAP = (KINDS[k] for k in ("scatter", "bubble", "line", "heatmap"))
@@ -39,13 +39,14 @@ def test_dates_as_text_become_fractional_years():
                               "every library can place them on a numeric axis",)
 
 
-def test_hundreds_of_categories_become_the_top_eleven_and_other():
+def test_hundreds_of_categories_become_the_top_seven_and_other():
+    # one palette colour per category: 8 colours, so the 7 most frequent and "other"
     n = 600
     data = pd.DataFrame({"x": np.arange(n, dtype=float), "y": np.arange(n, dtype=float) % 7,
                          "c": [f"level {i % 300}" for i in range(n)]})
     prepared = prepare_data(data, SCATTER, XY)
-    assert prepared.data["c"].nunique() == 12 and "other" in set(prepared.data["c"])
-    assert prepared.notes == ("'c' has 300 distinct values: the 11 most frequent are shown and "
+    assert prepared.data["c"].nunique() == 8 and "other" in set(prepared.data["c"])
+    assert prepared.notes == ("'c' has 300 distinct values: the 7 most frequent are shown and "
                               "the rest grouped as 'other'",)
 
 
@@ -93,3 +94,38 @@ def test_unicode_and_emoji_names_are_kept():
 def test_nothing_left_is_an_error_that_says_what_to_map():
     with pytest.raises(DataError, match="no complete rows left to draw in 'x', 'y', 'c'"):
         prepare_data(frame(x=[None] * 4), SCATTER, XY)
+
+
+CASES = {
+    "missing and infinite": (frame(x=[1.0, None, np.inf, 4.0]), SCATTER, XY),
+    "numbers as text": (frame(x=["1", "2.5", "n/a", "4"]), SCATTER, XY),
+    "dates as text": (frame(x=["2020-01-01", "2020-07-02", "2021-01-01", "2022-01-01"]), LINE,
+                      {"time": "x", "y": "y", "color": "c"}),
+    "mixed categories": (frame(c=[1, "b", 2.5, None]), SCATTER, XY),
+    "sizes": (frame(s=[1.0, 0.0, -2.0, 3.0]), BUBBLE, {**XY, "size": "s"}),
+    "names": (frame().rename(columns={"x": "a.b", "c": "{c}"}), SCATTER,
+              {"x": "a.b", "y": "y", "color": "{c}"}),
+    "many categories": (pd.DataFrame({"x": np.arange(40.0), "y": np.arange(40.0) % 7,
+                                      "c": [f"k{i % 20}" for i in range(40)]}), SCATTER, XY),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_the_shown_steps_reproduce_the_prepared_data(case):
+    """The lines of pandas shown under a card, run on the reader's frame, give exactly the
+    rows and columns every library drew, and each notice sits beside its line."""
+    data, kind, roles = CASES[case]
+    prepared = prepare_data(data, kind, roles)
+    again = run_steps(data.copy(), prepared.steps)
+    pd.testing.assert_frame_equal(again.reset_index(drop=True),
+                                  prepared.data.reset_index(drop=True))
+    for note in prepared.notes:
+        assert any(line.endswith(f"# {note}") for line in prepared.code.splitlines()), note
+
+
+def test_a_sample_is_a_seeded_line_of_the_shown_code():
+    data = pd.DataFrame({"x": np.arange(50.0), "y": np.arange(50.0) % 9, "c": ["a", "b"] * 25})
+    prepared = prepare_data(data, SCATTER, XY, max_rows=10)
+    assert prepared.code.splitlines()[-1].startswith(
+        "df = df.sample(n=10, random_state=0).sort_index()  # drew a random sample of 10 of 50")
+    assert len(run_steps(data, prepared.steps)) == 10

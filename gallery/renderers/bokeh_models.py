@@ -19,7 +19,7 @@ _LINES = {"Line", "MultiLine", "Step"}
 _CELLS = {"Rect", "Image", "Quad"}
 
 
-def _model(native: Any) -> Any:
+def figure_of(native: Any) -> Any:
     module = type(native).__module__
     if module.startswith("holoviews") or module.startswith("hvplot"):
         import holoviews as hv
@@ -95,7 +95,7 @@ def _values(spec: Any, data: dict[str, Any]) -> Any:
 
 
 def to_payload(native: Any) -> tuple[Any, Drawn]:
-    model = _model(native)
+    model = figure_of(native)
     return model, measure(model)
 
 

@@ -24,7 +24,7 @@ def isolated() -> Iterator[None]:
         yield
 
 
-def _figure(native: Any) -> Any:
+def figure_of(native: Any) -> Any:
     """The matplotlib Figure behind what a library's chart function returned."""
     module = type(native).__module__
     if module.startswith("holoviews"):
@@ -175,7 +175,7 @@ def to_payload(native: Any) -> tuple[str, Drawn]:
     """Draw, measure and close the figure; the payload is its SVG text."""
     import matplotlib.pyplot as plt
 
-    figure = _figure(native)
+    figure = figure_of(native)
     try:
         drawn = measure(figure)
         buffer = io.StringIO()

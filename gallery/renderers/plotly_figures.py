@@ -37,12 +37,17 @@ def measure(figure: Any) -> Drawn:
     return Drawn(points=points, rows=rows, bars=bars, line_points=line_points, cells=cells)
 
 
-def to_payload(native: Any) -> tuple[Any, Drawn]:
+def figure_of(native: Any) -> Any:
     import plotly.graph_objects as go
 
     if not isinstance(native, go.Figure):
         raise TypeError(f"expected a plotly Figure, got {type(native).__name__}")
-    return native, measure(native)
+    return native
+
+
+def to_payload(native: Any) -> tuple[Any, Drawn]:
+    figure = figure_of(native)
+    return figure, measure(figure)
 
 
 def save(figure: Any, path: Path) -> None:

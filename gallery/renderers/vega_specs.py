@@ -12,7 +12,7 @@ SUFFIXES = (".svg", ".png", ".json", ".html")
 MAX_ROWS = 5_000  # Altair's own MaxRowsError limit; raw Vega-Lite: 0.03 s, 0.55 MB at 10k
 
 
-def _spec(native: Any) -> dict:
+def figure_of(native: Any) -> dict:
     if isinstance(native, dict):
         return native
     if hasattr(native, "to_dict"):  # an Altair chart
@@ -37,7 +37,7 @@ def measure(spec: dict) -> Drawn:
 
 
 def to_payload(native: Any) -> tuple[dict, Drawn]:
-    spec = _spec(native)
+    spec = figure_of(native)
     if not spec.get("mark") and not any(k in spec for k in ("layer", "facet", "spec", "hconcat")):
         raise ValueError("the Vega-Lite spec has no mark, layer or facet: nothing would draw")
     return spec, measure(spec)

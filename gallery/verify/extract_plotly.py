@@ -1,0 +1,660 @@
+"""A Plotly figure's Scene, read off plotly.js's own computed result.
+
+Plotly draws in the browser: plotly.js bins histograms, computes box statistics,
+autoranges axes, picks default colours and sizes bubbles. The figure Python ships holds
+only the raw data, so the Scene is read from what plotly.js computed, in headless
+Chromium: ``gd._fullData`` (defaults applied), ``gd.calcdata`` (bins, quartiles, marker
+radii, per-point colours), ``gd._fullLayout`` (autoranges, category orders, domains) and,
+for text and legends, the SVG it drew.
+
+Usage::
+
+    from gallery.verify.extract_plotly import close, extract
+    scene = extract(figure)  # a plotly go.Figure (or its dict)
+    close()                  # stops the browser (also done at exit)
+
+The browser starts on the first call and is reused; Playwright's sync API ties it to the
+thread that started it, so call ``extract`` from one thread.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import threading
+from typing import Any
+
+from gallery.verify.scene import (
+    Area,
+    Axis,
+    Box,
+    LegendEntry,
+    Line,
+    Panel,
+    Point,
+    Rect,
+    Scene,
+    Text,
+)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+MISSING_CHROMIUM = ("Plotly's statistics are computed by plotly.js: verify needs Chromium "
+                    "(apt-get install chromium); {path} is missing")
+# A figure whose layout gives no size is drawn at plotly.js's own default size (the
+# layout.width/height defaults), not at whatever the browser window happens to be.
+PAGE = ("<!DOCTYPE html><html><head><meta charset='utf-8'></head>"
+        "<body style='margin:0'><div id='graph' style='width:700px;height:450px'></div>"
+        "</body></html>")
+LOCAL_SCHEMES = ("about:", "data:", "blob:")
+
+# Installed once per page, after plotly.js: window.__plotlyScene(specJson) draws the
+# figure, reads it and purges it. Everything it returns is plain JSON in the Scene's
+# shape (field names as in scene.py; `panel` indexes `panels`).
+READER_JS = r"""
+(() => {
+const NUMERIC = (v) => typeof v === 'number' && isFinite(v);
+const isArray = (v) => Array.isArray(v) || ArrayBuffer.isView(v);
+
+// --- colours: the canvas parses every CSS colour plotly.js accepts ---------------------
+const paint = document.createElement('canvas').getContext('2d');
+function rgba(color) {
+  if (color === null || color === undefined || color === '' || isArray(color)) return null;
+  // An invalid colour leaves fillStyle unchanged: two different sentinels tell.
+  paint.fillStyle = '#010203'; paint.fillStyle = String(color); const a = paint.fillStyle;
+  paint.fillStyle = '#040506'; paint.fillStyle = String(color); const b = paint.fillStyle;
+  if (a !== b) return null;
+  if (a[0] === '#') {
+    return [parseInt(a.slice(1, 3), 16), parseInt(a.slice(3, 5), 16),
+            parseInt(a.slice(5, 7), 16), 1];
+  }
+  const m = a.match(/rgba?\(([^)]*)\)/);
+  if (!m) return null;
+  const p = m[1].split(',').map(Number);
+  return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+}
+const hex2 = (v) => Math.max(0, Math.min(255, Math.round(v))).toString(16).padStart(2, '0');
+const hex = (c) => c ? '#' + hex2(c[0]) + hex2(c[1]) + hex2(c[2]) : '#000000';
+
+// plotly.js maps numbers to colours by linear RGB interpolation between the scale's stops.
+function scaleOf(fl, container, letter) {
+  const axis = container.coloraxis ? fl[container.coloraxis] : null;
+  const src = axis || container;
+  const lo = axis ? (src.cmin ?? src._cmin) : (src[letter + 'min'] ?? src['_' + letter + 'min']);
+  const hi = axis ? (src.cmax ?? src._cmax) : (src[letter + 'max'] ?? src['_' + letter + 'max']);
+  return {stops: src.colorscale || [], lo, hi, reverse: !!src.reversescale};
+}
+function scaleColor(value, scale) {
+  const stops = scale.stops;
+  if (!NUMERIC(value) || !stops.length) return null;
+  let f = scale.hi === scale.lo ? 0.5 : (value - scale.lo) / (scale.hi - scale.lo);
+  f = Math.max(0, Math.min(1, f));
+  if (scale.reverse) f = 1 - f;
+  let i = 0;
+  while (i < stops.length - 2 && f > stops[i + 1][0]) i++;
+  const [f0, c0] = stops[i], [f1, c1] = stops[Math.min(i + 1, stops.length - 1)];
+  const a = rgba(c0), b = rgba(c1);
+  if (!a || !b) return null;
+  const t = f1 > f0 ? (f - f0) / (f1 - f0) : 0;
+  return a.map((v, k) => v + (b[k] - v) * t);
+}
+// The colour of one marker or bar: plotly.js's own colorscale result (mcc), a per-point
+// colour (mc), or the trace's single colour.
+function markColor(ctx, marker, d) {
+  if (d && d.mcc) return rgba(d.mcc);
+  if (d && d.mc !== undefined) {
+    return NUMERIC(d.mc) ? scaleColor(d.mc, scaleOf(ctx.fl, marker, 'c')) : rgba(d.mc);
+  }
+  return rgba(marker.color);
+}
+
+// --- axes and coordinates --------------------------------------------------------------
+const axisOf = (fl, id) => fl[id.charAt(0) + 'axis' + id.slice(1)];
+const isCat = (ax) => !!ax && (ax.type === 'category' || ax.type === 'multicategory');
+function label(ax, index) {
+  const c = (ax._categories || [])[Math.round(index)];
+  if (c === undefined || c === null) return null;
+  return Array.isArray(c) ? String(c[0]) : String(c);  // multicategory: the outer group
+}
+// Calc space is data space for linear and log axes, ms for dates, an index for categories.
+function coord(ax, v) {
+  if (!NUMERIC(v)) return null;
+  return isCat(ax) ? label(ax, v) : v;
+}
+const named = (t) => t.name ? `"${t.name}"` : `number ${t.index}`;
+const strip = (text) => String(text ?? '').replace(/<[^>]*>/g, '').trim();
+function titleOf(fl, ax, letter) {
+  const text = ax.title && ax.title.text;
+  const placeholder = fl._dfltTitle && fl._dfltTitle[letter];
+  return text && text !== placeholder ? strip(text) : '';
+}
+function describeAxis(fl, ax, letter) {
+  const title = titleOf(fl, ax, letter);
+  if (isCat(ax)) {
+    const labels = [];
+    for (let i = 0; i < (ax._categories || []).length; i++) {
+      const l = label(ax, i);
+      if (l !== labels[labels.length - 1]) labels.push(l);
+    }
+    if (ax.range && ax.range[0] > ax.range[1]) labels.reverse();
+    return {low: null, high: null, categories: labels, title};
+  }
+  const ends = (ax.range || []).map((r) => ax.r2c ? ax.r2c(r) : Number(r)).filter(NUMERIC);
+  if (ends.length < 2) return {low: null, high: null, categories: [], title};
+  return {low: Math.min(...ends), high: Math.max(...ends), categories: [], title};
+}
+
+// A facet's title is an annotation over its subplot (px: "island=Biscoe"), or to its
+// right and turned 90 degrees (px facet rows); the nearest one on each side counts.
+function facetTitle(fl, xd, yd) {
+  let above = null, right = null;
+  for (const a of fl.annotations || []) {
+    if (a.visible === false || a.xref !== 'paper' || a.yref !== 'paper' || !a.text) continue;
+    const turned = Math.abs(Math.abs(a.textangle || 0) - 90) < 1;
+    const eps = 1e-6;
+    if (!turned && a.x >= xd[0] - eps && a.x <= xd[1] + eps && a.y >= yd[1] - 0.01) {
+      if (!above || a.y < above.y) above = a;
+    } else if (turned && a.y >= yd[0] - eps && a.y <= yd[1] + eps && a.x >= xd[1] - 0.01) {
+      if (!right || a.x < right.x) right = a;
+    }
+  }
+  return [above, right].filter(Boolean).map((a) => strip(a.text)).join(', ');
+}
+
+function describePanel(fl, trace) {
+  if (trace.xaxis && trace.yaxis) {
+    const xa = axisOf(fl, trace.xaxis), ya = axisOf(fl, trace.yaxis);
+    if (!xa || !ya) return null;
+    return {title: facetTitle(fl, xa.domain, ya.domain), x: describeAxis(fl, xa, 'x'),
+            y: describeAxis(fl, ya, 'y'), left: xa._offset || 0, top: ya._offset || 0};
+  }
+  const scene = trace.scene && fl[trace.scene];
+  if (!scene) return null;
+  const s = fl._size, d = scene.domain;
+  return {title: '', x: describeAxis(fl, scene.xaxis, 'x'), y: describeAxis(fl, scene.yaxis, 'y'),
+          left: s.l + d.x[0] * s.w, top: s.t + (1 - d.y[1]) * s.h};
+}
+const panelKey = (t) => t.xaxis && t.yaxis ? t.xaxis + t.yaxis : (t.scene || null);
+
+// --- marks, one reader per trace type ---------------------------------------------------
+function splitLines(ctx, pts, color, alpha, panel, connect) {
+  let run = [];
+  const flush = () => {
+    if (run.length > 1) {
+      ctx.out.lines.push({xs: run.map((p) => p[0]), ys: run.map((p) => p[1]),
+                          zs: run[0].length > 2 ? run.map((p) => p[2]) : [],
+                          color: hex(color), alpha: alpha * (color ? color[3] : 1), panel});
+    }
+    run = [];
+  };
+  for (const p of pts) {
+    if (p.some((v) => v === null)) { if (!connect) flush(); } else run.push(p);
+  }
+  flush();
+}
+
+function pushFill(ctx, trace, vis, panel) {
+  if (!trace.fill || trace.fill === 'none') return;
+  const c = rgba(trace.fillcolor);
+  ctx.out.areas.push({color: hex(c), alpha: vis * trace.opacity * (c ? c[3] : 1), panel});
+}
+
+function readScatter(ctx, trace, cd, vis) {
+  const xa = axisOf(ctx.fl, trace.xaxis), ya = axisOf(ctx.fl, trace.yaxis);
+  const panel = ctx.panelOf(trace), mode = trace.mode || '', m = trace.marker || {};
+  const op = vis * trace.opacity;
+  if (mode.includes('markers')) {
+    for (const d of cd) {
+      const x = coord(xa, d.x), y = coord(ya, d.y);
+      if (x === null || y === null) continue;
+      const c = markColor(ctx, m, d);
+      const mo = d.mo !== undefined ? d.mo : m.opacity;
+      const size = NUMERIC(d.mrc) ? 2 * d.mrc : (NUMERIC(m.size) ? m.size : null);
+      ctx.out.points.push({x, y, color: hex(c), alpha: op * mo * (c ? c[3] : 1), size, panel});
+    }
+  }
+  if (mode.includes('lines')) {
+    splitLines(ctx, cd.map((d) => [coord(xa, d.x), coord(ya, d.y)]), rgba(trace.line.color),
+               op, panel, trace.connectgaps);
+  }
+  pushFill(ctx, trace, vis, panel);
+}
+
+// WebGL scatter keeps no per-point calcdata: positions are in cd[0].t and the colours and
+// sizes plotly.js computed are the options it handed to regl.
+function glColor(options, i, key) {
+  let c;
+  const many = options[key + 's'], one = options[key];
+  if (many) c = many[i] || many[0];
+  else if (one && one.length > 4) c = one.slice(4 * i, 4 * i + 4);
+  else c = one;
+  if (!c || typeof c === 'string') return c ? rgba(c) : null;
+  const bytes = c instanceof Uint8Array || Math.max(c[0], c[1], c[2], c[3]) > 1;
+  return bytes ? [c[0], c[1], c[2], c[3] / 255] : [c[0] * 255, c[1] * 255, c[2] * 255, c[3]];
+}
+function readScatterGl(ctx, trace, cd, vis) {
+  const t = cd[0] && cd[0].t;
+  const plot = ctx.fl._plots[trace.xaxis + trace.yaxis];
+  const scene = plot && plot._scene;
+  if (!t || !t.x || !scene) { ctx.notes.push(`WebGL trace ${named(trace)} had no data`); return; }
+  const xa = axisOf(ctx.fl, trace.xaxis), ya = axisOf(ctx.fl, trace.yaxis);
+  const panel = ctx.panelOf(trace), mode = trace.mode || '';
+  const mo = scene.markerOptions && scene.markerOptions[t.index];
+  if (mode.includes('markers') && mo) {
+    for (let i = 0; i < t.x.length; i++) {
+      const x = coord(xa, t.x[i]), y = coord(ya, t.y[i]);
+      if (x === null || y === null) continue;
+      let c = glColor(mo, i, 'color');
+      if (c && c[3] === 0) c = glColor(mo, i, 'borderColor') || c;  // an open symbol
+      const size = mo.sizes ? mo.sizes[i] : mo.size;  // regl's size: the diameter in px
+      // regl's opacity is already trace opacity times marker opacity.
+      ctx.out.points.push({x, y, color: hex(c), alpha: vis * mo.opacity * (c ? c[3] : 1),
+                           size: NUMERIC(size) ? size : null, panel});
+    }
+  }
+  if (mode.includes('lines')) {
+    const pts = Array.from(t.x, (v, i) => [coord(xa, v), coord(ya, t.y[i])]);
+    splitLines(ctx, pts, rgba(trace.line.color), vis * trace.opacity, panel, trace.connectgaps);
+  }
+  pushFill(ctx, trace, vis, panel);
+}
+
+// gl3d sizes a marker as 4 * marker.size, a bubble as bubbleSize(4 * v) (plotly.js's
+// makeBubbleSizeFn); dividing by 4 puts both on marker.size's scale.
+function bubble3d(m, v) {
+  if (!NUMERIC(v)) return null;
+  const ref = m.sizeref || 1, s = 4 * v / 2;
+  const r = m.sizemode === 'area' ? Math.sqrt(s / ref) : s / ref;
+  return r > 0 ? Math.max(r, m.sizemin || 0) / 4 : 0;
+}
+function coord3(ax, v) {
+  if (v === null || v === undefined) return null;
+  if (isCat(ax)) return String(v);
+  const c = ax.d2c ? ax.d2c(v) : Number(v);
+  return NUMERIC(c) ? c : null;
+}
+function readScatter3d(ctx, trace, cd, vis) {
+  const scene = ctx.fl[trace.scene], panel = ctx.panelOf(trace), m = trace.marker || {};
+  const n = trace._length || 0, mode = trace.mode || '', op = vis * trace.opacity;
+  const pts = [];
+  for (let i = 0; i < n; i++) {
+    pts.push([coord3(scene.xaxis, trace.x[i]), coord3(scene.yaxis, trace.y[i]),
+              coord3(scene.zaxis, trace.z[i])]);
+  }
+  if (mode.includes('markers')) {
+    const scale = scaleOf(ctx.fl, m, 'c');
+    pts.forEach(([x, y, z], i) => {
+      if (x === null || y === null || z === null) return;
+      const raw = isArray(m.color) ? m.color[i] : m.color;
+      const c = NUMERIC(raw) ? scaleColor(raw, scale) : rgba(raw);
+      const size = isArray(m.size) ? bubble3d(m, m.size[i]) : m.size;
+      ctx.out.points.push({x, y, z, color: hex(c), alpha: op * m.opacity * (c ? c[3] : 1),
+                           size: NUMERIC(size) ? size : null, panel});
+    });
+  }
+  if (mode.includes('lines')) {
+    splitLines(ctx, pts, rgba(trace.line.color), op, panel, trace.connectgaps);
+  }
+}
+
+// A histogram's bins are as wide as its bin size (shared by its bingroup); a bar's drawn
+// edges (p0, p1) would leave out the bar gap.
+function binSize(ctx, trace) {
+  if (trace.type !== 'histogram') return null;
+  const letter = trace.orientation === 'h' ? 'y' : 'x';
+  const group = trace['_' + letter + 'bingroup'];
+  const peers = ctx.gd._fullData.filter((t) => t === trace ||
+    (group && t.type === 'histogram' && t['_' + letter + 'bingroup'] === group));
+  for (const t of peers) {
+    const bins = t[letter + 'bins'];
+    if (bins && NUMERIC(bins.size)) return bins.size;
+  }
+  return null;
+}
+function readBars(ctx, trace, cd, vis) {
+  const horizontal = trace.orientation === 'h';
+  const xa = axisOf(ctx.fl, trace.xaxis), ya = axisOf(ctx.fl, trace.yaxis);
+  const pa = horizontal ? ya : xa, sa = horizontal ? xa : ya;
+  const size = binSize(ctx, trace), panel = ctx.panelOf(trace), m = trace.marker || {};
+  if (trace.type === 'histogram' && size === null && !isCat(pa)) {
+    ctx.notes.push(`histogram ${named(trace)} has bins of varying width (dates): its ` +
+                   'edges are the drawn bars\' edges');
+  }
+  for (const d of cd) {
+    if (!NUMERIC(d.s) || (trace.type === 'histogram' && d.s === 0)) continue;
+    let p0, p1, order = 0;
+    if (isCat(pa)) {
+      p0 = p1 = label(pa, d.p);
+      order = (d.p0 + d.p1) / 2 - d.p;  // the offset of a dodged bar inside its group
+    } else if (size !== null) {
+      p0 = d.p - size / 2; p1 = d.p + size / 2;
+    } else {
+      p0 = coord(pa, d.p0); p1 = coord(pa, d.p1);
+    }
+    const base = NUMERIC(d.b) ? d.b : 0;
+    const v0 = coord(sa, base), v1 = coord(sa, base + d.s);
+    const c = markColor(ctx, m, d);
+    const mo = d.mo !== undefined ? d.mo : (m.opacity ?? 1);
+    const rect = horizontal ? {x0: v0, x1: v1, y0: p0, y1: p1} : {x0: p0, x1: p1, y0: v0, y1: v1};
+    ctx.out.rects.push(Object.assign(rect, {color: hex(c), order, panel, value: null,
+      alpha: vis * trace.opacity * mo * (c ? c[3] : 1)}));
+  }
+}
+
+function readBoxes(ctx, trace, cd, vis) {
+  if (!vis) {
+    ctx.notes.push(`box trace ${named(trace)} is hidden: its boxes are left out`);
+    return;
+  }
+  const horizontal = trace.orientation === 'h';
+  const xa = axisOf(ctx.fl, trace.xaxis), ya = axisOf(ctx.fl, trace.yaxis);
+  const pa = horizontal ? ya : xa, va = horizontal ? xa : ya;
+  const panel = ctx.panelOf(trace), m = trace.marker || {};
+  const fill = rgba(trace.fillcolor), edge = rgba(trace.line.color);
+  const color = hex(fill && fill[3] > 0 ? fill : edge);
+  // px.strip draws box traces with invisible boxes: only their points are seen.
+  const drawsBox = (fill && fill[3] > 0) || (edge && edge[3] > 0 && trace.line.width > 0);
+  const marker = rgba(m.color), shows = trace.boxpoints;
+  for (const d of cd) {
+    const at = isCat(pa) ? label(pa, d.pos) : String(coord(pa, d.pos));
+    const v = (x) => coord(va, x);
+    const outside = (d.pts || []).filter((p) => p.v < d.lf || p.v > d.uf).map((p) => v(p.v));
+    if (drawsBox) {
+      ctx.out.boxes.push({category: at, q1: v(d.q1), median: v(d.med), q3: v(d.q3),
+                          low: v(d.lf), high: v(d.uf), color,
+                          outliers: shows ? outside.sort((a, b) => a - b) : [], panel});
+    }
+    const drawn = shows === 'all' ? (d.pts || []).map((p) => v(p.v)) : (shows ? outside : []);
+    const pos = coord(pa, d.pos);
+    for (const value of drawn) {
+      ctx.out.points.push({x: horizontal ? value : pos, y: horizontal ? pos : value,
+                           color: hex(marker), panel, size: NUMERIC(m.size) ? m.size : null,
+                           alpha: trace.opacity * (m.opacity ?? 1) * (marker ? marker[3] : 1)});
+    }
+  }
+}
+
+// One Rect per z cell; cd[0].x and .y are the cells' edges in calc space.
+function cellEdges(ax, edges, j) {
+  if (isCat(ax)) { const l = label(ax, (edges[j] + edges[j + 1]) / 2); return [l, l]; }
+  return [coord(ax, edges[j]), coord(ax, edges[j + 1])];
+}
+function readHeatmap(ctx, trace, cd, vis) {
+  const c0 = cd[0];
+  if (!c0 || !c0.z) return;
+  const xa = axisOf(ctx.fl, trace.xaxis), ya = axisOf(ctx.fl, trace.yaxis);
+  const scale = scaleOf(ctx.fl, trace, 'z'), panel = ctx.panelOf(trace);
+  for (let i = 0; i < c0.z.length; i++) {
+    for (let j = 0; j < (c0.z[i] || []).length; j++) {
+      const value = c0.z[i][j];
+      if (!NUMERIC(value) || j + 1 >= c0.x.length || i + 1 >= c0.y.length) continue;
+      const [x0, x1] = cellEdges(xa, c0.x, j), [y0, y1] = cellEdges(ya, c0.y, i);
+      const c = scaleColor(value, scale);
+      ctx.out.rects.push({x0, x1, y0, y1, color: hex(c), order: 0, panel, value,
+                          alpha: vis * trace.opacity * (c ? c[3] : 1)});
+    }
+  }
+}
+
+const READERS = {scatter: readScatter, scattergl: readScatterGl, scatter3d: readScatter3d,
+                 bar: readBars, histogram: readBars, box: readBoxes, heatmap: readHeatmap,
+                 histogram2d: readHeatmap};
+
+// --- text drawn in the plot area --------------------------------------------------------
+const traceOf = (node) => {
+  const g = node.closest('g.trace, g.hm');
+  const d = g && g.__data__;
+  const first = Array.isArray(d) ? d[0] : d;
+  return (Array.isArray(first) ? first[0] : first)?.trace;
+};
+function textAt(ctx, node) {
+  const trace = traceOf(node);
+  if (!trace || trace.visible !== true || !trace.xaxis) return null;
+  const xa = axisOf(ctx.fl, trace.xaxis), ya = axisOf(ctx.fl, trace.yaxis);
+  const d = node.__data__ || node.parentNode.__data__;
+  if (node.closest('g.heatmap-label')) {  // position in px inside the subplot
+    return {x: coord(xa, xa.p2c(d.x)), y: coord(ya, ya.p2c(d.y)), trace};
+  }
+  if (trace.type === 'bar' || trace.type === 'histogram') {
+    const horizontal = trace.orientation === 'h', top = (d.b || 0) + d.s;
+    const at = isCat(horizontal ? ya : xa) ? d.p : (d.p0 + d.p1) / 2;
+    return horizontal ? {x: coord(xa, top), y: coord(ya, at), trace}
+                      : {x: coord(xa, at), y: coord(ya, top), trace};
+  }
+  return {x: coord(xa, d.x), y: coord(ya, d.y), trace};
+}
+function readTexts(ctx) {
+  const nodes = ctx.gd.querySelectorAll('g.heatmap-label text, text.bartext, g.textpoint text');
+  for (const node of nodes) {
+    const text = node.textContent;
+    let at = null;
+    try { at = text ? textAt(ctx, node) : null; } catch (e) { at = null; }
+    if (!at) { if (text) ctx.notes.push(`the text "${text}" could not be placed`); continue; }
+    if (at.x === null || at.y === null) continue;
+    ctx.out.texts.push({x: at.x, y: at.y, text, panel: ctx.panelOf(at.trace)});
+  }
+}
+
+// --- legend, in drawn order (traceorder, legendrank and groups are plotly.js's doing) ----
+function legendColor(node, trace) {
+  const paths = [...node.querySelectorAll('.legendpoints path')];
+  const styled = (prop) => paths.map((p) => rgba(p.style[prop])).find((c) => c && c[3] > 0);
+  const c = styled('fill') || styled('stroke');
+  if (c) return hex(c);
+  const m = trace.marker || {}, line = trace.line || {};
+  return hex(rgba(isArray(m.color) ? null : m.color) || rgba(line.color));
+}
+function readLegend(ctx) {
+  const entries = [];
+  for (const node of ctx.gd.querySelectorAll('.legend .traces')) {
+    const item = node.__data__ && node.__data__[0];
+    const trace = item && item.trace;
+    if (!trace) continue;
+    const text = node.querySelector('.legendtext');
+    // The symbol as drawn: plotly.js caps legend markers at 16 px (itemsizing "trace")
+    // or draws them all alike ("constant").
+    const symbol = node.querySelector('.legendpoints path.scatterpts');
+    const size = symbol ? symbol.getBBox().width : null;
+    entries.push({label: strip(text ? text.textContent : trace.name),
+                  color: legendColor(node, trace), size});
+  }
+  // Marker sizes matter only in a legend of sizes: entries that differ in size.
+  const sizes = new Set(entries.map((e) => e.size).filter((s) => s !== null));
+  if (sizes.size < 2) entries.forEach((e) => { e.size = null; });
+  ctx.out.legend = entries;
+}
+
+// --- the figure -------------------------------------------------------------------------
+function context(gd, out) {
+  const keys = {};
+  const ctx = {gd, out, fl: gd._fullLayout, notes: out.notes};
+  ctx.panelOf = (trace) => {
+    const key = panelKey(trace);
+    if (key === null) return 0;
+    if (!(key in keys)) {
+      const panel = describePanel(ctx.fl, trace);
+      if (!panel) return 0;
+      keys[key] = out.panels.length;
+      out.panels.push(panel);
+    }
+    return keys[key];
+  };
+  ctx.orderPanels = () => {
+    const order = out.panels.map((p, i) => i).sort((a, b) =>
+      (out.panels[a].top - out.panels[b].top) || (out.panels[a].left - out.panels[b].left));
+    out.panels = order.map((i) => out.panels[i]);
+    for (const key in keys) keys[key] = order.indexOf(keys[key]);
+  };
+  return ctx;
+}
+function readTraces(ctx, indices, vis) {
+  for (const i of indices) {
+    const trace = ctx.gd._fullData[i], reader = READERS[trace.type];
+    if (['error_x', 'error_y', 'error_z'].some((e) => trace[e] && trace[e].visible)) {
+      ctx.notes.push(`the error bars of trace ${named(trace)} are not read`);
+    }
+    if (!reader) {
+      ctx.notes.push(`${trace.type} trace ${named(trace)} is not read: its marks are left out`);
+      continue;
+    }
+    reader(ctx, trace, ctx.gd.calcdata[i] || [], vis);
+  }
+}
+async function read(gd) {
+  const fl = gd._fullLayout;
+  const out = {width: fl.width, height: fl.height, panels: [], points: [], rects: [],
+               lines: [], areas: [], texts: [], boxes: [], legend: [], notes: []};
+  const ctx = context(gd, out);
+  gd._fullData.forEach((t) => ctx.panelOf(t));  // every subplot with traces, hidden or not
+  ctx.orderPanels();
+  const all = gd._fullData.map((t, i) => i);
+  const hidden = all.filter((i) => gd._fullData[i].visible !== true);
+  readTraces(ctx, all.filter((i) => !hidden.includes(i)), 1);
+  readTexts(ctx);
+  readLegend(ctx);
+  if ((fl.shapes || []).length) out.notes.push('layout shapes are not read');
+  if (hidden.length) {
+    // plotly.js computes nothing for a hidden trace: draw it to learn its marks, which
+    // the reader does not see (alpha 0).
+    await Plotly.restyle(gd, {visible: true}, hidden);
+    ctx.fl = gd._fullLayout;
+    readTraces(ctx, hidden, 0);
+  }
+  return out;
+}
+
+window.__plotlyScene = async (specJson) => {
+  const spec = JSON.parse(specJson);
+  const gd = document.getElementById('graph');
+  try {
+    await Plotly.newPlot(gd, spec.data || [], spec.layout || {}, {displayModeBar: false});
+    return await read(gd);
+  } finally {
+    Plotly.purge(gd);
+  }
+};
+})();
+"""
+
+_STATE: dict[str, Any] = {}
+
+
+def _local_only(route: Any) -> None:
+    """Nothing leaves the machine: plotly.js is inlined, anything else it asks for is not
+    part of the figure (MathJax, map tiles)."""
+    if route.request.url.startswith(LOCAL_SCHEMES):
+        route.continue_()
+    else:
+        route.abort()
+
+
+def _start() -> Any:
+    if not os.path.exists(CHROMIUM):
+        raise RuntimeError(MISSING_CHROMIUM.format(path=CHROMIUM))
+    import plotly.offline
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.route("**/*", _local_only)
+        page.set_content(PAGE)
+        page.add_script_tag(content=plotly.offline.get_plotlyjs())
+        page.add_script_tag(content=READER_JS)
+    except Exception:
+        playwright.stop()
+        raise
+    _STATE.update(playwright=playwright, browser=browser, page=page,
+                  thread=threading.get_ident())
+    atexit.unregister(close)
+    atexit.register(close)
+    return page
+
+
+def _page() -> Any:
+    if not _STATE:
+        return _start()
+    if _STATE["thread"] != threading.get_ident():
+        raise RuntimeError("extract_plotly's browser belongs to the thread that started it: "
+                           "call extract() from that thread (or close() it there first)")
+    return _STATE["page"]
+
+
+def close() -> None:
+    """Stop the browser, if one was started; the next ``extract`` starts a new one."""
+    state = dict(_STATE)
+    _STATE.clear()
+    if not state:
+        return
+    for stop in (state["browser"].close, state["playwright"].stop):
+        try:
+            stop()
+        except Exception:  # noqa: BLE001 - a browser that is already gone is closed
+            pass
+
+
+def _coordinate(value: Any) -> Any:
+    """JSON has one number type: coordinates come back as floats, as scene.py says."""
+    return float(value) if type(value) is int else value
+
+
+def _numbers(record: dict) -> dict:
+    return {key: value if key == "panel" else _coordinate(value) for key, value in record.items()}
+
+
+def _axis(raw: dict) -> Axis:
+    return Axis(_coordinate(raw["low"]), _coordinate(raw["high"]), tuple(raw["categories"]),
+                raw["title"])
+
+
+def _panel(raw: dict) -> Panel:
+    return Panel(raw["title"], _axis(raw["x"]), _axis(raw["y"]), float(raw["left"]),
+                 float(raw["top"]))
+
+
+def _line(raw: dict) -> Line:
+    return Line(tuple(map(_coordinate, raw["xs"])), tuple(map(_coordinate, raw["ys"])),
+                raw["color"], raw["alpha"], raw["panel"], tuple(float(z) for z in raw["zs"]))
+
+
+def _box(raw: dict) -> Box:
+    return Box(**{**_numbers(raw), "outliers": tuple(float(v) for v in raw["outliers"])})
+
+
+def _scene(raw: dict) -> Scene:
+    return Scene(
+        panels=tuple(_panel(p) for p in raw["panels"]) or (Panel(),),
+        points=tuple(Point(**_numbers(p)) for p in raw["points"]),
+        rects=tuple(Rect(**_numbers(r)) for r in raw["rects"]),
+        lines=tuple(_line(line) for line in raw["lines"]),
+        areas=tuple(Area(**_numbers(a)) for a in raw["areas"]),
+        texts=tuple(Text(**_numbers(t)) for t in raw["texts"]),
+        boxes=tuple(_box(b) for b in raw["boxes"]),
+        legend=tuple(LegendEntry(e["label"], e["color"], _coordinate(e["size"]))
+                     for e in raw["legend"]),
+        width=float(raw["width"] or 0),
+        height=float(raw["height"] or 0),
+        notes=tuple(dict.fromkeys(raw["notes"])),
+    )
+
+
+def extract(figure: Any) -> Scene:
+    """The Scene plotly.js draws for ``figure`` (a ``plotly.graph_objects.Figure`` or its
+    dict): marks in data coordinates with the colours, sizes, bins and quartiles plotly.js
+    computed. Raises RuntimeError when Chromium is missing or plotly.js cannot draw it."""
+    import plotly.io
+    from playwright.sync_api import Error as PlaywrightError
+
+    spec = plotly.io.to_json(figure, validate=False)
+    page = _page()
+    try:
+        raw = page.evaluate("spec => window.__plotlyScene(spec)", spec)
+    except PlaywrightError as error:
+        if page.is_closed():  # a crashed page: the next call starts afresh
+            close()
+        raise RuntimeError(f"plotly.js could not draw the figure: {error.message}") from None
+    return _scene(raw)
