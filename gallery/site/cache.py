@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 # Bump when what a cache entry holds changes shape or meaning.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 def default_cache_dir() -> Path:

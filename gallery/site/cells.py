@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import gallery
 from gallery.libraries import LIBRARIES
@@ -36,6 +37,11 @@ class CellResult:
     notes: tuple[str, ...] = ()  # what the shared cleaning step did to the data
     key: str = ""  # cache key; empty for cells that are never drawn
     cached: bool = False
+    loc: int = 0  # lines of the chart function; its imports and set-up counted apart
+    setup_loc: int = 0
+    not_met: dict[str, str] = field(default_factory=dict)  # declared: spec point -> why
+    colors: dict[str, str] = field(default_factory=dict)  # category -> colour, as drawn
+    verify: dict[str, Any] = field(default_factory=dict)  # gallery.verify's verdict
 
     @property
     def ok(self) -> bool:
@@ -52,12 +58,32 @@ class CellJob:
     key: str
 
 
-def _from_cell(cell: Cell, text: str = "", key: str = "") -> CellResult:
+def _from_cell(cell: Cell, text: str = "", key: str = "", verdict: Any = None) -> CellResult:
+    checked = {} if verdict is None else {
+        "ok": verdict.ok, "problems": verdict.sentences(), "not_met": dict(verdict.declared)}
     return CellResult(
         cell.library, cell.kind, cell.status, cell.message, cell.code,
         cell.family or LIBRARIES.get(cell.library).family, text, cell.rows, dict(cell.roles),
-        round(cell.seconds, 4), tuple(cell.notes), key,
+        round(cell.seconds, 4), tuple(cell.notes), key, loc=cell.loc, setup_loc=cell.setup_loc,
+        not_met=dict(cell.not_met), colors=dict(verdict.colors) if verdict else {},
+        verify=checked,
     )
+
+
+def _verdict(cell: Cell, job: CellJob, frame: Any, dataset: str | None) -> Any:
+    """What ``gallery verify`` says of the drawn cell; a verdict that could not be reached
+    (no Chromium for plotly.js, say) is said, and the chart is published all the same."""
+    from gallery.verify.run import Verdict, judge
+
+    try:
+        if frame is None:
+            from gallery.datasets import read_dataset
+
+            frame = read_dataset(dataset)
+        return judge(cell, frame, dataset, job.choice.roles)
+    except Exception as error:
+        reason = f"could not verify: {type(error).__name__}: {error}"
+        return Verdict(cell.library, cell.kind, dataset or "data", "error", message=reason)
 
 
 def _failed(library: str, kind: str, what: str, error: BaseException, key: str = "") -> CellResult:
@@ -70,16 +96,21 @@ def render_job(job: CellJob) -> CellResult:
     """Worker entry point: draw the cell and serialize its payload to text."""
     try:
         frame, dataset = job.choice.render_args(job.kind)
-        cell = render_cell(job.library, job.kind, frame, job.choice.roles, dataset=dataset)
+        dataset = dataset or job.choice.dataset_for(job.kind)
+        cell = render_cell(job.library, job.kind, frame, job.choice.roles, dataset=dataset,
+                           live=bool(job.key))
     except Exception as error:  # render_cell should not raise; one cell never stops the rest
         return _failed(job.library, job.kind, "render_cell raised", error, job.key)
     if not cell.ok:
         return _from_cell(cell, key=job.key)
+    verdict = _verdict(cell, job, frame, dataset)
     try:
-        text = embed.embedder_for(cell.family).serialize(cell.payload)
+        # the live figure becomes the family's payload (matplotlib: SVG text, then closed)
+        payload, _ = renderer_for(cell.family).to_payload(cell.payload)
+        text = embed.embedder_for(cell.family).serialize(payload)
     except Exception as error:
         return _failed(job.library, job.kind, "the chart could not be serialized", error, job.key)
-    return _from_cell(cell, text, job.key)
+    return _from_cell(cell, text, job.key, verdict)
 
 
 def settle_without_drawing(library: str, kind: str, choice: DataChoice) -> CellResult:

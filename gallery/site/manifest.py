@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from gallery import __version__
+from gallery.kinds import get_kind
 from gallery.libraries import LIBRARIES
 from gallery.render import ERROR, OK, UNSUPPORTED
 from gallery.site.cells import CellResult
@@ -23,7 +24,9 @@ def counts(results: Iterable[CellResult]) -> dict[str, int]:
 
 def record(result: CellResult, files: list[str]) -> dict[str, Any]:
     info = LIBRARIES.get(result.library)
+    colors = {"colors": result.colors} if _colours_by_category(result.kind) else {}
     return {
+        **colors,
         "library": result.library,
         "library_name": info.name,
         "kind": result.kind,
@@ -37,9 +40,17 @@ def record(result: CellResult, files: list[str]) -> dict[str, Any]:
         "rows": result.rows,
         "roles": result.roles,
         "notes": list(result.notes),  # what the cleaning step did to the data
+        "lines_of_code": result.loc,  # the chart function's own lines
+        "setup_lines": result.setup_loc,  # its imports and set-up, shown, counted apart
+        "not_met": result.not_met,  # specification points the library declares it cannot meet
+        "verify": result.verify,  # gallery verify's verdict on what was drawn
         "cached": result.cached,
         "files": files,
     }
+
+
+def _colours_by_category(kind: str) -> bool:
+    return bool(get_kind(kind).categorical_roles)
 
 
 def dashboard_record(view: DashboardView) -> dict[str, Any]:

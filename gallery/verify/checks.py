@@ -297,9 +297,10 @@ def check_histogram(scene: Scene, ctx: Context) -> list[Problem]:
         return [Problem("statistic", "no histogram bars are drawn")]
     lefts = np.array([float(r.x0) for r in bars])
     rights = np.array([float(r.x1) for r in bars])
-    on_edges = all(np.isclose(lefts, edges[np.abs(edges[:, None] - lefts).argmin(0)],
-                              atol=0.002 * span)) and all(
-        np.isclose(rights, edges[np.abs(edges[:, None] - rights).argmin(0)], atol=0.002 * span))
+    first, last = _nearest_edge(edges, lefts), _nearest_edge(edges, rights)
+    on_edges = (np.isclose(lefts, edges[first], atol=0.002 * span).all()
+                and np.isclose(rights, edges[last], atol=0.002 * span).all()
+                and (last == first + 1).all())  # each bar one bin wide
     if not on_edges:
         widths = np.unique(np.round(rights - lefts, 6))
         problems.append(Problem("bins", f"bars {_shown(f'{w:.4g}' for w in widths)} wide from "
@@ -323,6 +324,10 @@ def check_histogram(scene: Scene, ctx: Context) -> list[Problem]:
     problems += _stacking(bars)
     problems += mark_color_problems((r.color for r in bars), ctx, what="bars")
     return problems + legend_problems(scene, ctx) + size_problems(scene, ctx)
+
+
+def _nearest_edge(edges: np.ndarray, values: np.ndarray) -> np.ndarray:
+    return np.abs(edges[:, None] - values).argmin(0)
 
 
 def _stacking(bars: list[Rect]) -> list[Problem]:

@@ -12,9 +12,8 @@ from typing import Any
 from gallery.datasets import DATASETS, read_dataset
 from gallery.kinds import KINDS, get_kind
 from gallery.libraries import LIBRARIES
-from gallery.render import ERROR, UNSUPPORTED, prepare_cell, render_cell
+from gallery.render import ERROR, OK, Cell, prepare_cell, render_cell
 from gallery.renderers import renderer_for
-from gallery.sources import example_source
 from gallery.verify.checks import Problem, check
 from gallery.verify.scene import Scene
 
@@ -67,38 +66,45 @@ def _close(family: str, figure: Any) -> None:
 
 
 def drawn_colors(scene: Scene, categories: Sequence[str]) -> dict[str, str]:
-    """{category: colour} as the legend shows it (what the manifest records)."""
-    return {e.label: e.color for e in scene.legend if e.label in set(categories) and e.color}
+    """{category: colour} as the legend shows it, or as the boxes are filled when a box
+    plot has no legend (what the manifest records)."""
+    wanted = set(categories)
+    found = {e.label: e.color for e in scene.legend if e.label in wanted and e.color}
+    return found or {b.category: b.color for b in scene.boxes if b.category in wanted}
 
 
 def verify_cell(library: str, kind: str, dataset: str, example: Path | None = None,
                 frame: Any = None) -> Verdict:
     """Draw ``library``'s ``kind`` on bundled ``dataset`` and compare it with the spec."""
-    info = LIBRARIES.get(library)
-    source = example_source(info, example)
-    declared = source.spec_not_met.get(kind, {})
     frame = read_dataset(dataset) if frame is None else frame
     cell = render_cell(library, kind, frame, dataset=dataset, live=True, example=example)
-    if cell.status == UNSUPPORTED:
-        return Verdict(library, kind, dataset, cell.status, message=cell.message)
-    if cell.status == ERROR:
-        return Verdict(library, kind, dataset, cell.status, declared=declared,
-                       message=cell.message)
-    unknown = [Problem(point, "SPEC_NOT_MET names a point the specification does not have")
-               for point in declared if point not in get_kind(kind).spec]
     try:
-        scene = extract(cell.family, cell.payload)
+        return judge(cell, frame, dataset)
     finally:
-        _close(cell.family, cell.payload)
+        if cell.ok:
+            _close(cell.family, cell.payload)
+
+
+def judge(cell: Cell, frame: Any, dataset: str | None,
+          roles: dict[str, str] | None = None) -> Verdict:
+    """The verdict on a cell drawn with ``live=True`` from ``frame`` (``dataset``: the
+    bundled dataset it is, or None for a reader's data; ``roles``: the overrides it was
+    drawn with). Leaves the figure open."""
+    kind = get_kind(cell.kind)
+    where = (cell.library, cell.kind, dataset or "data")
+    if cell.status != OK:
+        return Verdict(*where, cell.status, declared=cell.not_met, message=cell.message)
+    unknown = [Problem(point, "SPEC_NOT_MET names a point the specification does not have")
+               for point in cell.not_met if point not in kind.spec]
+    scene = extract(cell.family, cell.payload)
     max_rows = getattr(renderer_for(cell.family), "MAX_ROWS", None)
-    prepared = prepare_cell(frame, get_kind(kind), None, dataset, max_rows)
-    problems = check(kind, scene, prepared.data, prepared.roles, declared)
-    color_role = next((r for r in ("color", "x") if r in get_kind(kind).categorical_roles), None)
+    prepared = prepare_cell(frame, kind, roles, dataset, max_rows)
+    problems = check(cell.kind, scene, prepared.data, prepared.roles, cell.not_met)
+    role = next((r for r in ("color", "x") if r in kind.categorical_roles), None)
     colors = {}
-    if color_role:
-        colors = drawn_colors(scene, sorted(map(str, prepared.data[prepared.roles[color_role]])))
-    return Verdict(library, kind, dataset, cell.status, tuple(unknown + problems), declared,
-                   colors=colors)
+    if role:
+        colors = drawn_colors(scene, sorted(map(str, prepared.data[prepared.roles[role]])))
+    return Verdict(*where, cell.status, tuple(unknown + problems), cell.not_met, colors=colors)
 
 
 def libraries_of(example: Path) -> list[str]:

@@ -8,7 +8,6 @@ import streamlit as st
 
 from gallery.libraries import LIBRARIES
 from gallery.render import OK, UNSUPPORTED, Cell
-from gallery.sources import lines_of_code
 from gallery.webapp.state import plain
 
 _BADGE_COLORS = {
@@ -60,8 +59,11 @@ def show_output(cell: Cell, key: str) -> None:
         except Exception as error:  # a display failure is one card's problem
             st.error(plain(f"{LIBRARIES.get(cell.library).name}: the chart was drawn but "
                            f"could not be shown ({type(error).__name__}: {error})"))
+        setup = f" (+{cell.setup_loc} of imports and set-up)" if cell.setup_loc else ""
         st.caption(f"{cell.rows:,} rows · drawn in {cell.seconds:.2f} s · "
-                   f"{lines_of_code(cell.code)} lines of code")
+                   f"{cell.loc} lines of chart code{setup}")
+        for point, reason in cell.not_met.items():
+            st.caption(f":material/warning: **Not met: {point}.** {plain(reason)}")
         for note in cell.notes:
             st.caption(f":material/info: {plain(note)}")
     elif cell.status == UNSUPPORTED:

@@ -7,7 +7,6 @@ import difflib
 import streamlit as st
 
 from gallery.libraries import LIBRARIES
-from gallery.sources import lines_of_code
 from gallery.webapp.cards import badges, show_output
 from gallery.webapp.cells import cell_for
 from gallery.webapp.state import DataChoice, kind_picker
@@ -34,7 +33,8 @@ def compare_page(data: DataChoice) -> None:
             badges(cell.library)
             show_output(cell, key=f"compare-chart-{cell.library}-{kind}")
             if cell.code:
-                st.metric("Lines of code", lines_of_code(cell.code))
+                st.metric("Lines of chart code", cell.loc,
+                          help=f"Its imports and set-up, shown too, are {cell.setup_loc} more.")
                 st.code(cell.code, language="python", line_numbers=True, wrap_lines=True)
     if all(cell.code for cell in cells):
         st.subheader("Diff")

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from gallery.libraries import LIBRARIES
 from gallery.render import Cell
-from gallery.sources import lines_of_code
 
 SORTS = ("the talk's order", "name", "lines of code", "render time", "paradigm")
 
@@ -33,7 +32,7 @@ def _sort_key(sort: str, cell: Cell) -> tuple:
     rank = {"ok": 0, "unsupported": 1}.get(cell.status, 2)
     by = {
         "name": info.name.lower(),
-        "lines of code": lines_of_code(cell.code) if cell.code else 10**6,
+        "lines of code": cell.loc if cell.code else 10**6,
         "render time": cell.seconds,
         "paradigm": info.paradigm,
     }.get(sort, 0)

@@ -33,6 +33,8 @@ def gallery_page(data: DataChoice) -> None:
     st.title("One chart, every library")
     kind = kind_picker()
     st.caption(f"{KINDS[kind].description} Data: {plain(data.title)}.")
+    with st.expander("The specification every library meets (or says which point it cannot)"):
+        st.markdown("\n".join(f"- **{point}**: {text}" for point, text in KINDS[kind].spec.items()))
     libraries, n_columns, sort = _filter_controls()
     if not libraries:
         st.warning("No library matches these filters. Clear a filter to see cards again.")
