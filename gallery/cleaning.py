@@ -203,8 +203,11 @@ def _complete(work: _Steps, kind: ChartKind, roles: dict[str, str]) -> None:
 
 def _categories(work: _Steps, categorical: list[str]) -> None:
     for column in categorical:
-        if work.data[column].map(type).ne(str).any():  # numbers, mixed types
-            work.add(f"df[{_q(column)}] = df[{_q(column)}].astype(str)")
+        series = work.data[column]
+        if series.map(type).ne(str).any():  # numbers, mixed types
+            note = (f"the numbers in {column!r} ({series.nunique()} distinct) are used as "
+                    "categories") if pd.api.types.is_numeric_dtype(series) else ""
+            work.add(f"df[{_q(column)}] = df[{_q(column)}].astype(str)", note)
         counts = work.data[column].value_counts()
         if len(counts) > MAX_CATEGORIES:
             keep = MAX_CATEGORIES - 1
@@ -228,18 +231,18 @@ def _refuse_constant(data: pd.DataFrame, kind: ChartKind, roles: dict[str, str])
 
 def prepare_data(
     frame: pd.DataFrame, kind: ChartKind, roles: dict[str, str], max_rows: int | None = None,
-    derived: dict[str, str] | None = None, columns: Sequence[str] | None = None,
+    derived: dict[str, tuple[str, str]] | None = None, columns: Sequence[str] | None = None,
 ) -> Prepared:
     """The cleaned rows for one cell and the steps that made them: derived columns the
-    roles use (``derived``: column -> pandas expression on ``df``), the used columns only
+    roles use (``derived``: column -> (pandas expression on ``df``, notice)), the used columns only
     (``columns`` for a kind without roles, the heatmap), safe names, typed values, no
     missing or infinite values, positive sizes, at most ``MAX_CATEGORIES`` levels per
     category and at most ``max_rows`` rows (a seeded random sample). Raises DataError when
     nothing drawable is left."""
     work = _Steps(frame)
-    for column, expression in (derived or {}).items():
+    for column, (expression, note) in (derived or {}).items():
         if column in roles.values():
-            work.add(f"df[{_q(column)}] = {expression}")
+            work.add(f"df[{_q(column)}] = {expression}", note)
     chosen = _columns_for(work.data, kind, roles, columns)
     if not kind.roles and len(chosen) < 2:
         raise DataError("a correlation heatmap needs at least two numeric columns that vary")

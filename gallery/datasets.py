@@ -12,8 +12,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from gallery.cleaning import MAX_CATEGORIES, literal
+from gallery.cleaning import literal
 from gallery.kinds import KINDS, ChartKind
+from gallery.roles import RoleChoice, guess_roles
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -107,42 +108,6 @@ def read_dataset(key: str) -> pd.DataFrame:
     return _cached_frame(key).copy()
 
 
-def _is_categorical(series: pd.Series) -> bool:
-    return not pd.api.types.is_numeric_dtype(series) and 1 < series.nunique() <= MAX_CATEGORIES
-
-
-def guess_roles(frame: pd.DataFrame, kind: ChartKind) -> dict[str, str]:
-    """Choose columns for each role of ``kind`` from column types alone.
-
-    Numeric roles take numeric columns in order, categorical roles take the text columns
-    with fewest levels; a time role prefers a column called year/date/time. Raises
-    ValueError naming what the data lacks."""
-    numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
-    categorical = sorted(
-        (c for c in frame.columns if _is_categorical(frame[c])), key=lambda c: frame[c].nunique()
-    )
-    timeish = [c for c in numeric if str(c).lower() in {"year", "date", "time"}]
-    roles: dict[str, str] = {}
-    if "time" in kind.roles:
-        roles["time"] = (timeish or numeric or [None])[0]
-    # Measurements before time stamps: a scatter of year against anything is rarely wanted.
-    free_numeric = [c for c in numeric if c not in roles.values() and c not in timeish]
-    free_numeric += [c for c in timeish if c not in roles.values()]
-    for role in (r for r in kind.roles if r in kind.numeric_roles and r not in roles):
-        roles[role] = free_numeric.pop(0) if free_numeric else None
-    free_categorical = list(categorical)
-    for role in (r for r in kind.roles if r in kind.categorical_roles):
-        roles[role] = free_categorical.pop(0) if free_categorical else None
-    missing = [role for role, column in roles.items() if column is None]
-    if missing:
-        raise ValueError(
-            f"{kind.title} needs a column for {', '.join(missing)}; the data has "
-            f"{len(numeric)} numeric and {len(categorical)} categorical column(s)"
-            f" (at most {MAX_CATEGORIES} distinct values). Map the roles by hand."
-        )
-    return {role: roles[role] for role in kind.roles}
-
-
 def roles_for(dataset_key: str, kind: ChartKind) -> dict[str, str]:
     """Return the default roles of a bundled dataset for ``kind``."""
     return dict(DATASETS[dataset_key].roles[kind.key])
@@ -153,29 +118,24 @@ def choose_roles(
     kind: ChartKind,
     dataset_key: str | None = None,
     overrides: dict[str, str] | None = None,
-) -> dict[str, str]:
-    """Roles for ``kind``: a bundled dataset's defaults (or a guess from column types for
-    other data), with the reader's ``overrides`` on top. Raises ValueError naming a role
-    that has no column or maps to a column the data lacks."""
+) -> RoleChoice:
+    """Roles for ``kind``: a bundled dataset's defaults, or for other data a guess from
+    what its columns hold around the roles the reader mapped (``overrides``), which are
+    kept as given. Raises ValueError naming a role that has no column or maps to a column
+    the data lacks."""
     overrides = {r: c for r, c in (overrides or {}).items() if r in kind.roles and c}
-    if dataset_key in DATASETS:
-        roles = roles_for(dataset_key, kind)
-    else:
-        try:
-            roles = guess_roles(frame, kind)
-        except ValueError:
-            if not set(kind.roles) <= set(overrides):
-                raise
-            roles = {}
-    roles.update(overrides)
-    unknown = {r: c for r, c in roles.items() if c not in frame.columns}
+    unknown = {r: c for r, c in overrides.items() if c not in frame.columns}
     if unknown:
         role, column = next(iter(unknown.items()))
         raise ValueError(
             f"the {role} role is mapped to {column!r}, which is not a column of the data; "
             f"choose one of: {', '.join(map(str, frame.columns))}"
         )
-    return roles
+    if dataset_key in DATASETS:
+        dataset = DATASETS[dataset_key]
+        derived = {c: (e, "") for c, e in dataset.derived.items()}
+        return RoleChoice({**roles_for(dataset_key, kind), **overrides}, derived)
+    return guess_roles(frame, kind, overrides)
 
 
 def kinds_on(dataset_key: str) -> list[ChartKind]:

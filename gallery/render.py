@@ -31,6 +31,10 @@ OK, UNSUPPORTED, ERROR = "ok", "unsupported", "error"
 CELL_SECONDS = float(os.environ.get("GALLERY_CELL_SECONDS", "30"))
 
 
+class GalleryError(Exception):
+    """A failure in the gallery's own code around a chart (measuring it), said as such."""
+
+
 class CellTimeout(Exception):
     """Raised inside a cell's thread to stop chart code that ran past its time limit."""
 
@@ -100,15 +104,21 @@ def read_code(frame: pd.DataFrame, dataset: str | None) -> str:
     return frame.attrs.get("read_code", f"pd.read_csv({literal('data.csv')})")
 
 
+def _failure(library: str, kind: str, error: Exception) -> str:
+    """Whose failure it was, in words: the library's, or the gallery's own."""
+    if isinstance(error, GalleryError):
+        return f"{error} (a gallery bug, not {library}'s: please report it)"
+    return f"{library} could not draw {kind}: {type(error).__name__}: {error}"
+
+
 def prepare_cell(
     frame: pd.DataFrame, chart_kind: ChartKind, roles: dict[str, str] | None,
     dataset: str | None, max_rows: int | None,
 ) -> Prepared:
     """The roles and cleaned rows a cell draws (raises ValueError for unusable data)."""
     bundled = DATASETS.get(dataset) if dataset else None
-    roles = choose_roles(frame, chart_kind, dataset, roles)
-    return prepare_data(frame, chart_kind, roles, max_rows,
-                        derived=bundled.derived if bundled else None,
+    choice = choose_roles(frame, chart_kind, dataset, roles)
+    return prepare_data(frame, chart_kind, choice.roles, max_rows, derived=choice.derived,
                         columns=bundled.measures if bundled else None)
 
 
@@ -164,11 +174,13 @@ def render_cell(
         with warnings.catch_warnings(), getattr(renderer, "isolated", nullcontext)():
             warnings.simplefilter("ignore")
             chart_function = source.compile_kind(kind)
-            native = chart_function(data, **roles)
-            if live:
-                figure = renderer.figure_of(native)
-                return figure, renderer.measure(figure)
-            return renderer.to_payload(native)
+            figure = renderer.figure_of(chart_function(data, **roles))
+            try:
+                drawn = renderer.measure(figure)
+            except Exception as error:  # the gallery's own code: never blame the library
+                raise GalleryError(f"the gallery could not count what the {info.family} "
+                                   f"chart drew ({type(error).__name__}: {error})") from error
+            return (figure if live else renderer.payload_of(figure)), drawn
 
     started = time.perf_counter()
     try:
@@ -176,10 +188,10 @@ def render_cell(
         if drawn == Drawn():
             raise ValueError("the chart came back empty: no marks were drawn")
     except Exception as error:  # one library failing never takes the others down
+        message = _failure(info.name, chart_kind.title, error)
         return Cell(
             library, kind, ERROR, code=code, family=info.family, rows=len(data), roles=roles,
-            message=f"{info.name} could not draw {chart_kind.title}: "
-            f"{type(error).__name__}: {error}",
+            message=message,
             seconds=time.perf_counter() - started, notes=notes, loc=loc, setup_loc=setup_loc,
             not_met=not_met,
         )

@@ -11,12 +11,40 @@ import io
 import pandas as pd
 
 from gallery.cleaning import DataError, literal
+from gallery.roles import is_dates
 
 MAX_UPLOAD_MB = 200  # Streamlit's own default; a million rows of a few columns is 50-100 MB
 _DELIMITERS = ",;\t|"
 
 
+# What a file that is not text starts with, and what it then is: so a reader who picked
+# the wrong file, or renamed a spreadsheet, is told what they uploaded.
+_SIGNATURES = (
+    (b"\x1f\x8b", "a gzip-compressed file", "Decompress it (gunzip) and upload the CSV inside"),
+    (b"PK\x03\x04", "a zip archive", "Unzip it and upload the CSV inside"),
+    (b"%PDF", "a PDF document", "Export the table from its source as CSV and upload that"),
+    (b"\x89PNG", "a PNG image", "Upload the data itself as CSV, not a picture of it"),
+    (b"\xff\xd8\xff", "a JPEG image", "Upload the data itself as CSV, not a picture of it"),
+    (b"GIF8", "a GIF image", "Upload the data itself as CSV, not a picture of it"),
+    (b"PAR1", "a Parquet file",
+     "Write it as CSV first (pandas: read_parquet, then to_csv) and upload that"),
+    (b"\xd0\xcf\x11\xe0", "an old Excel (.xls) or Office file",
+     "In Excel, use Save As > CSV UTF-8 and upload that"),
+)
+_XLSX_FIX = "In Excel, use Save As > CSV UTF-8 and upload that"
+
+
+def _not_text(data: bytes, name: str) -> None:
+    """Raise DataError naming what the file is, when its first bytes say it is no CSV."""
+    for magic, what, fix in _SIGNATURES:
+        if data.startswith(magic):
+            if magic == b"PK\x03\x04" and b"xl/" in data[:4096] + data[-65536:]:
+                what, fix = "an Excel workbook (.xlsx)", _XLSX_FIX
+            raise DataError(f"{name} is {what}, not a CSV text file. {fix}.")
+
+
 def _text(data: bytes, name: str) -> str:
+    _not_text(data, name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -34,8 +62,13 @@ def _delimiter(text: str) -> str:
         return ","
 
 
-def _header(text: str, delimiter: str) -> list[str]:
-    return next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+def _header(text: str, delimiter: str, name: str) -> list[str]:
+    try:
+        return next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    except csv.Error as error:  # a header field over csv's 128 KB limit, a stray NUL byte
+        raise DataError(f"{name} could not be read as CSV: its header row is not a row of "
+                        f"column names ({error}). Check that the first line of the file names "
+                        "the columns.") from None
 
 
 def _unique_header(header: list[str]) -> tuple[list[str], list[str]]:
@@ -52,6 +85,21 @@ def _unique_header(header: list[str]) -> tuple[list[str], list[str]]:
     return names, repeated
 
 
+def _require_numbers(frame: pd.DataFrame, name: str) -> None:
+    if not frame.select_dtypes("number").columns.empty:
+        return
+    dates = [str(c) for c in frame.columns if is_dates(frame[c])]
+    if dates:
+        raise DataError(
+            f"{name} has dates ({', '.join(dates[:3])}) but no column of numbers to plot "
+            "against them. Every chart kind needs at least one numeric column besides the "
+            "dates: add one (a count or a measurement) and upload it again.")
+    raise DataError(
+        f"{name} has no numeric column (columns: {', '.join(map(str, frame.columns[:8]))})."
+        " Every chart kind needs numbers: check that numbers use '.' as the decimal point."
+    )
+
+
 def read_csv_bytes(data: bytes, name: str = "the file") -> pd.DataFrame:
     """Parse an uploaded CSV. Raises DataError with a message meant for the reader.
 
@@ -64,7 +112,7 @@ def read_csv_bytes(data: bytes, name: str = "the file") -> pd.DataFrame:
     if not text.strip():
         raise DataError(f"{name} is empty. Upload a CSV with a header row and data rows.")
     delimiter = _delimiter(text)
-    header, repeated = _unique_header(_header(text, delimiter))
+    header, repeated = _unique_header(_header(text, delimiter, name))
     notes, decimal_comma = [], False
     try:
         frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=0, names=header)
@@ -89,12 +137,7 @@ def read_csv_bytes(data: bytes, name: str = "the file") -> pd.DataFrame:
             other) else " A chart needs at least two columns."
         raise DataError(f"{name} was read as a single column {str(frame.columns[0])[:40]!r}."
                         + hint)
-    numeric = frame.select_dtypes("number").columns
-    if numeric.empty:
-        raise DataError(
-            f"{name} has no numeric column (columns: {', '.join(map(str, frame.columns[:8]))})."
-            " Every chart kind needs numbers: check that numbers use '.' as the decimal point."
-        )
+    _require_numbers(frame, name)
     notes += [f"the column name {column!r} appears more than once: the repeats are called "
               f"{column}_2, {column}_3, ..." for column in repeated]
     frame.attrs["notes"] = notes

@@ -10,11 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gallery.cleaning import prepare_data
-from gallery.datasets import choose_roles
 from gallery.kinds import KINDS
 from gallery.libraries import LIBRARIES
-from gallery.render import render_cell
+from gallery.render import prepare_cell, render_cell
 from gallery.renderers import renderer_for
 from gallery.sources import example_source
 
@@ -98,9 +96,8 @@ def test_awkward_data_draws_right_or_fails_with_a_data_error(library, frame, cho
         allowed = (f"{chart_kind.title}: ", f"{name} could not draw {chart_kind.title}: ")
         assert cell.message.startswith(allowed), cell.message
         return
-    roles = choose_roles(frame, chart_kind)
     renderer = renderer_for(LIBRARIES.get(library).family)
-    prepared = prepare_data(frame, chart_kind, roles, getattr(renderer, "MAX_ROWS", None))
+    prepared = prepare_cell(frame, chart_kind, None, None, getattr(renderer, "MAX_ROWS", None))
     assert cell.rows == len(prepared.data)
     assert chart_kind.check(cell.drawn, prepared.data, prepared.roles) is None
     _check_right_columns(cell, prepared.data)
@@ -127,7 +124,7 @@ def test_awkward_names_draw_in_every_cell_of_the_right_columns(library):
         chart_kind = KINDS[kind]
         cell = render_cell(library, kind, frame)
         assert cell.ok, cell.message
-        prepared = prepare_data(frame, chart_kind, choose_roles(frame, chart_kind))
+        prepared = prepare_cell(frame, chart_kind, None, None, None)
         assert chart_kind.check(cell.drawn, prepared.data, prepared.roles) is None, kind
         _check_right_columns(cell, prepared.data)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from gallery.datasets import DATASETS, DATA_DIR, read_dataset
+from gallery.datasets import DATA_DIR, DATASETS, read_dataset
 from gallery.kinds import KINDS
 from gallery.libraries import LIBRARIES
 from gallery.render import render_cell

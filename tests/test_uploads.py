@@ -1,5 +1,8 @@
 """A reader's CSV: each problem gets a message that names it and says what to do."""
 
+import gzip
+import io
+
 import pytest
 
 from gallery import uploads
@@ -57,3 +60,41 @@ def test_semicolons_and_decimal_commas_are_read_as_numbers():
 def test_a_byte_order_mark_is_not_part_of_the_first_name():
     frame = read_csv_bytes("\ufeffa,b\n1,2\n3,4\n".encode(), "people.csv")
     assert list(frame.columns) == ["a", "b"]
+
+
+def _zip(*names: str) -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            archive.writestr(name, "<x/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("data", "says"), [
+    (gzip.compress(b"a,b\n1,2\n3,4\n"), "data.csv is a gzip-compressed file, not a CSV text "
+     "file. Decompress it (gunzip) and upload the CSV inside."),
+    (_zip("[Content_Types].xml", "xl/workbook.xml"), "data.csv is an Excel workbook (.xlsx), "
+     "not a CSV text file. In Excel, use Save As > CSV UTF-8 and upload that."),
+    (_zip("inner.csv"), "data.csv is a zip archive, not a CSV text file. Unzip it and upload "
+     "the CSV inside."),
+    (b"%PDF-1.7\n%\xe2\xe3", "data.csv is a PDF document, not a CSV text file."),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "data.csv is a PNG image, not a CSV text file."),
+])
+def test_a_file_that_is_no_csv_is_named_for_what_it_is(data, says):
+    with pytest.raises(DataError) as raised:
+        read_csv_bytes(data, "data.csv")
+    assert str(raised.value).startswith(says)
+
+
+def test_dates_without_numbers_are_told_exactly_that():
+    text = b"day,city\n2024-01-01,Oslo\n2024-01-02,Bergen\n2024-01-03,Oslo\n"
+    with pytest.raises(DataError, match=r"^days.csv has dates \(day\) but no column of numbers"):
+        read_csv_bytes(text, "days.csv")
+
+
+def test_a_header_field_over_the_csv_limit_is_explained_not_raised():
+    text = b"x" * 140_000 + b",y\n1,2\n3,4\n"
+    with pytest.raises(DataError, match="its header row is not a row of column names"):
+        read_csv_bytes(text, "wide.csv")

@@ -59,13 +59,14 @@ def measure(model: Any) -> Drawn:
             counts["cells"] += rows
         if glyph in {"VBar", "Quad"} and isinstance(renderer.glyph.top, str):
             heights = _values(renderer.glyph.top, data) - _values(renderer.glyph.bottom, data)
-            counts["bar_total"] += float(np.abs(heights).sum())
+            counts["bar_total"] += float(np.nansum(np.abs(heights)))  # NaN: a missing group
         if glyph in _BARS and isinstance(_base(renderer.glyph), str):
             # a bar starting at a data value floats: the box of a box plot (q1..q3),
             # often drawn as two halves; count the positions that have one
             positions = data.get(renderer.glyph.x if glyph == "VBar" else renderer.glyph.y, [])
             box_positions.update(tuple(p) if isinstance(p, list) else p for p in positions)
-    counts["bar_total"] = round(counts["bar_total"])
+    total = counts["bar_total"]
+    counts["bar_total"] = round(total) if np.isfinite(total) else 0
     return Drawn(**counts, boxes=len(box_positions))
 
 
@@ -92,6 +93,11 @@ def _values(spec: Any, data: dict[str, Any]) -> Any:
     if isinstance(spec, str):
         return np.asarray(data[spec], dtype=float)
     return np.asarray(spec if isinstance(spec, int | float) else 0.0, dtype=float)
+
+
+def payload_of(figure: Any) -> Any:
+    """The payload is the model itself."""
+    return figure
 
 
 def to_payload(native: Any) -> tuple[Any, Drawn]:

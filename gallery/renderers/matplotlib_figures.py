@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from gallery.drawn import Drawn
 
 SUFFIXES = (".svg", ".png")
@@ -47,8 +49,6 @@ def figure_of(native: Any) -> Any:
 def _vertices(line: Any) -> int:
     """Drawn vertices of a Line2D: finite points, where there are two or more or a marker
     (one point and no marker draws nothing)."""
-    import numpy as np
-
     try:
         finite = int(np.isfinite(np.asarray(line.get_ydata(), dtype=float)).sum())
     except (TypeError, ValueError):  # categorical values: every one is a position
@@ -83,7 +83,8 @@ def measure(figure: Any) -> Drawn:
         cells += sum(image.get_array().size for image in ax.images)
         for container in ax.containers:
             if isinstance(container, BarContainer):
-                heights = [abs(p.get_height()) for p in container.patches]
+                heights = [abs(p.get_height()) for p in container.patches
+                           if np.isfinite(p.get_height())]  # a missing group: no bar
                 bars += sum(1 for h in heights if h > 0)
                 bar_total += sum(heights)
         boxes += sum(1 for patch in ax.patches if isinstance(patch, PathPatch))
@@ -92,15 +93,13 @@ def measure(figure: Any) -> Drawn:
             boxes + more_boxes, bars + more_bars, bar_total + more_total, cells + more_cells
         )
     return Drawn(
-        points=points, bars=bars, bar_total=round(bar_total),
+        points=points, bars=bars, bar_total=round(bar_total) if np.isfinite(bar_total) else 0,
         line_points=line_points, boxes=boxes, cells=cells,
     )
 
 
 def _rectangle(vertices: Any) -> tuple[float, float, float, float] | None:
     """(x0, x1, y0, y1) when ``vertices`` trace an axis-aligned rectangle, else None."""
-    import numpy as np
-
     xs, ys = np.unique(vertices[:, 0]), np.unique(vertices[:, 1])
     if len(vertices) < 4 or len(xs) > 2 or len(ys) > 2:
         return None
@@ -109,7 +108,6 @@ def _rectangle(vertices: Any) -> tuple[float, float, float, float] | None:
 
 def _segments(ax: Any) -> Any:
     """Every two-point straight segment on ``ax``, as an (n, 2, 2) array."""
-    import numpy as np
     from matplotlib.collections import LineCollection
 
     found = [line.get_xydata() for line in ax.lines if len(line.get_xdata()) == 2]
@@ -122,8 +120,6 @@ def _segments(ax: Any) -> Any:
 def _crossed(rect: tuple[float, float, float, float], segments: Any) -> bool:
     """Whether a segment spans the rectangle's whole width (or height) inside it, as the
     median line crosses the box of a box plot."""
-    import numpy as np
-
     x0, x1, y0, y1 = rect
     (xa, ya), (xb, yb) = segments[:, 0].T, segments[:, 1].T
     across = (np.isclose(ya, yb) & (ya >= y0) & (ya <= y1)
@@ -171,18 +167,23 @@ def _rectangle_marks(ax: Any) -> tuple[int, int, float, int]:
     return boxes, bars, bar_total, cells
 
 
-def to_payload(native: Any) -> tuple[str, Drawn]:
-    """Draw, measure and close the figure; the payload is its SVG text."""
+def payload_of(figure: Any) -> str:
+    """The figure's SVG text; the figure is closed."""
     import matplotlib.pyplot as plt
 
-    figure = figure_of(native)
     try:
-        drawn = measure(figure)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", bbox_inches="tight")
-        return buffer.getvalue(), drawn
+        return buffer.getvalue()
     finally:
         plt.close(figure)
+
+
+def to_payload(native: Any) -> tuple[str, Drawn]:
+    """Draw, measure and close the figure; the payload is its SVG text."""
+    figure = figure_of(native)
+    drawn = measure(figure)
+    return payload_of(figure), drawn
 
 
 def save(payload: str, path: Path) -> None:

@@ -45,6 +45,11 @@ def figure_of(native: Any) -> Any:
     return native
 
 
+def payload_of(figure: Any) -> Any:
+    """The payload is the figure itself."""
+    return figure
+
+
 def to_payload(native: Any) -> tuple[Any, Drawn]:
     figure = figure_of(native)
     return figure, measure(figure)

@@ -36,6 +36,11 @@ def measure(spec: dict) -> Drawn:
     return Drawn(rows=_data_rows(spec))
 
 
+def payload_of(figure: Any) -> Any:
+    """The payload is the spec itself."""
+    return figure
+
+
 def to_payload(native: Any) -> tuple[dict, Drawn]:
     spec = figure_of(native)
     if not spec.get("mark") and not any(k in spec for k in ("layer", "facet", "spec", "hconcat")):
