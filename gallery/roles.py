@@ -65,12 +65,14 @@ def _is_year(series: pd.Series, name: str) -> bool:
 
 
 def _is_id(series: pd.Series, name: str) -> bool:
-    """A row number or identifier: no measurement to plot."""
+    """A row number or identifier (named so, or 0..n-1 / 1..n): no measurement to plot."""
     if _ID_NAMES.search(name):
         return True
     values = series.dropna()
-    return (pd.api.types.is_integer_dtype(series) and len(values) > 20
-            and values.is_unique and values.is_monotonic_increasing)
+    if not pd.api.types.is_integer_dtype(series) or len(values) < 20:
+        return False
+    return int(values.iloc[0]) in (0, 1) and bool(
+        (values.to_numpy() == range(int(values.iloc[0]), int(values.iloc[0]) + len(values))).all())
 
 
 @dataclass

@@ -25,12 +25,24 @@ def fingerprint(family: str, native: Any) -> str:
     module = {"matplotlib": "extract_matplotlib", "bokeh": "extract_bokeh"}[family]
     extract = __import__(f"gallery.verify.{module}", fromlist=["extract"]).extract
     try:
-        return json.dumps(asdict(extract(figure)), sort_keys=True, default=str)
+        return json.dumps(_steady(asdict(extract(figure))), sort_keys=True, default=str)
     finally:
         if family == "matplotlib":
             import matplotlib.pyplot as plt
 
             plt.close(figure)
+
+
+def _steady(value: Any) -> Any:
+    """The scene without what layout engines move between draws of one figure: panel
+    positions (only used to order panels) and the last digits of coordinates."""
+    if isinstance(value, dict):
+        return {k: _steady(v) for k, v in value.items() if k not in ("left", "top")}
+    if isinstance(value, list | tuple):
+        return [_steady(v) for v in value]
+    if isinstance(value, float):
+        return float(f"{value:.9g}")
+    return value
 
 
 def _run_files(family: str, paths: list[str]) -> None:

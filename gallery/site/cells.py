@@ -56,6 +56,7 @@ class CellJob:
     kind: str
     choice: DataChoice
     key: str
+    verify: bool = True  # the export checks each drawn cell; the app does not
 
 
 def _from_cell(cell: Cell, text: str = "", key: str = "", verdict: Any = None) -> CellResult:
@@ -93,24 +94,30 @@ def _failed(library: str, kind: str, what: str, error: BaseException, key: str =
 
 
 def render_job(job: CellJob) -> CellResult:
-    """Worker entry point: draw the cell and serialize its payload to text."""
+    """Worker entry point: draw the cell (verified when asked) and return it as text."""
+    check = job.verify and bool(job.key)
     try:
         frame, dataset = job.choice.render_args(job.kind)
         dataset = dataset or job.choice.dataset_for(job.kind)
         cell = render_cell(job.library, job.kind, frame, job.choice.roles, dataset=dataset,
-                           live=bool(job.key))
+                           live=check)
     except Exception as error:  # render_cell should not raise; one cell never stops the rest
         return _failed(job.library, job.kind, "render_cell raised", error, job.key)
+    verdict = _verdict(cell, job, frame, dataset) if check and cell.ok else None
+    return text_result(cell, job.key, verdict, live=check)
+
+
+def text_result(cell: Cell, key: str = "", verdict: Any = None, live: bool = False) -> CellResult:
+    """A cell as strings and numbers: its payload in its family's text form (a live figure
+    is first made into the payload, and a matplotlib figure closed)."""
     if not cell.ok:
-        return _from_cell(cell, key=job.key)
-    verdict = _verdict(cell, job, frame, dataset)
+        return _from_cell(cell, key=key)
     try:
-        # the live figure becomes the family's payload (matplotlib: SVG text, then closed)
-        payload, _ = renderer_for(cell.family).to_payload(cell.payload)
+        payload = renderer_for(cell.family).payload_of(cell.payload) if live else cell.payload
         text = embed.embedder_for(cell.family).serialize(payload)
     except Exception as error:
-        return _failed(job.library, job.kind, "the chart could not be serialized", error, job.key)
-    return _from_cell(cell, text, job.key, verdict)
+        return _failed(cell.library, cell.kind, "the chart could not be serialized", error, key)
+    return _from_cell(cell, text, key, verdict)
 
 
 def settle_without_drawing(library: str, kind: str, choice: DataChoice) -> CellResult:

@@ -49,6 +49,13 @@ def _bokeh_json(model: Any) -> str:
     import logging
 
     from bokeh.embed import json_item
+    from bokeh.models import Plot
+
+    # A browser gives a page a few WebGL contexts; hvPlot and Pandas-Bokeh ask for WebGL, and
+    # a tab that redraws its cards many times ran out ("context lost": blank cards). Canvas
+    # draws the same marks without one.
+    for plot in model.select({"type": Plot}):
+        plot.output_backend = "canvas"
 
     # json_item validates the document and logs layout advice about the example's
     # figure (W-1005...) into the progress display; the chart draws the same without it.

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import streamlit as st
 
 from gallery.libraries import LIBRARIES
-from gallery.render import OK, UNSUPPORTED, Cell
+from gallery.render import OK, UNSUPPORTED
+from gallery.site.cells import CellResult as Cell
 from gallery.webapp.state import plain
 
 _BADGE_COLORS = {
@@ -15,23 +17,32 @@ _BADGE_COLORS = {
 }
 
 
+# Each card builds its own figure from the kept text, so no session shares a live object.
 def _show_svg(cell: Cell, key: str) -> None:
-    st.image(cell.payload, width="stretch")
+    st.image(cell.text, width="stretch")
 
 
 def _show_bokeh(cell: Cell, key: str) -> None:
+    # The kept json_item text goes to streamlit-bokeh's component as it is: its public
+    # function takes a live model and calls json_item itself, and a model rebuilt from the
+    # text fails bokeh's validation (factors come back as arrays). The data it sends is
+    # exactly {"figure": json_item text, ...} in streamlit-bokeh 3.9.2 (pinned with bokeh).
     # Imported here: streamlit_bokeh only imports inside a running app.
-    from streamlit_bokeh import streamlit_bokeh
+    import streamlit_bokeh
 
-    streamlit_bokeh(cell.payload, use_container_width=True, key=key)
+    streamlit_bokeh._component_func(key=key, data={
+        "figure": cell.text, "bokeh_theme": "streamlit", "use_container_width": True})
 
 
 def _show_plotly(cell: Cell, key: str) -> None:
-    st.plotly_chart(cell.payload, key=key, width="stretch")
+    import plotly.io as pio
+
+    # theme=None: plotly's own colours and fonts, as in the export, not Streamlit's
+    st.plotly_chart(pio.from_json(cell.text), key=key, width="stretch", theme=None)
 
 
 def _show_vega(cell: Cell, key: str) -> None:
-    st.vega_lite_chart(spec=cell.payload, key=key, width="stretch")
+    st.vega_lite_chart(spec=json.loads(cell.text), key=key, width="stretch", theme=None)
 
 
 DISPLAY: dict[str, Callable[[Cell, str], None]] = {
@@ -51,14 +62,16 @@ def badges(library: str) -> None:
                 info.paradigm_reason if name == "paradigm" else None))
 
 
-def show_output(cell: Cell, key: str) -> None:
-    """The chart, or a short message in its place: never an exception."""
+def show_output(cell: Cell, key: str) -> bool:
+    """The chart, or a short message in its place: never an exception. True when the
+    chart was shown (a chart that could not be shown is an error card, and counted so)."""
     if cell.status == OK:
         try:
             DISPLAY[cell.family](cell, key)
         except Exception as error:  # a display failure is one card's problem
             st.error(plain(f"{LIBRARIES.get(cell.library).name}: the chart was drawn but "
                            f"could not be shown ({type(error).__name__}: {error})"))
+            return False
         setup = f" (+{cell.setup_loc} of imports and set-up)" if cell.setup_loc else ""
         st.caption(f"{cell.rows:,} rows · drawn in {cell.seconds:.2f} s · "
                    f"{cell.loc} lines of chart code{setup}")
@@ -68,17 +81,22 @@ def show_output(cell: Cell, key: str) -> None:
             st.caption(f":material/info: {plain(note)}")
     elif cell.status == UNSUPPORTED:
         st.info(f"Not supported natively: {cell.message}")
+        return False
     else:
         st.error(plain(cell.message))
+        return False
+    return True
 
 
-def card(cell: Cell, key_prefix: str = "card", show_code: bool = True) -> None:
-    """One library's card; the container key gives browser tests a handle on it."""
+def card(cell: Cell, key_prefix: str = "card", show_code: bool = True) -> bool:
+    """One library's card; the container key gives browser tests a handle on it. True
+    when its chart was shown."""
     info = LIBRARIES.get(cell.library)
     with st.container(border=True, key=f"{key_prefix}-{cell.library}-{cell.status}"):
         st.markdown(f"#### {info.name}\n`{info.version}`", help=info.maintenance)
         badges(cell.library)
-        show_output(cell, key=f"{key_prefix}-chart-{cell.library}-{cell.kind}")
+        shown = show_output(cell, key=f"{key_prefix}-chart-{cell.library}-{cell.kind}")
         if show_code and cell.code:
             with st.expander("Code", expanded=True):
                 st.code(cell.code, language="python", line_numbers=True, wrap_lines=True)
+    return shown

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gallery.libraries import LIBRARIES
-from gallery.render import Cell
+from gallery.site.cells import CellResult as Cell
 
 SORTS = ("the talk's order", "name", "lines of code", "render time", "paradigm")
 

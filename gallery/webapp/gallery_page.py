@@ -8,7 +8,7 @@ from gallery.kinds import KINDS
 from gallery.libraries import LIBRARIES
 from gallery.webapp import filters
 from gallery.webapp.cards import card
-from gallery.webapp.cells import cells_for
+from gallery.webapp.cells import cell_for, start
 from gallery.webapp.state import DataChoice, kind_picker, plain
 
 
@@ -39,11 +39,16 @@ def gallery_page(data: DataChoice) -> None:
     if not libraries:
         st.warning("No library matches these filters. Clear a filter to see cards again.")
         return
-    cells = filters.ordered(list(cells_for(libraries, kind, data).values()), sort)
-    drawn = sum(cell.ok for cell in cells)
-    st.caption(f"{len(cells)} libraries shown: {drawn} drew the chart.")
-    for start in range(0, len(cells), n_columns):
-        for column, cell in zip(st.columns(n_columns), cells[start:start + n_columns],
-                                strict=False):
+    start(libraries, kind, data)  # every card drawing at once, two at a time in the pool
+    summary = st.empty()
+    if sort == filters.SORTS[0]:  # the talk's order: each card shows as soon as it is drawn
+        cells = (cell_for(library, kind, data) for library in libraries)
+    else:
+        cells = iter(filters.ordered([cell_for(lib, kind, data) for lib in libraries], sort))
+    shown = 0
+    for first in range(0, len(libraries), n_columns):
+        for column, _ in zip(st.columns(n_columns), libraries[first:first + n_columns],
+                             strict=False):
             with column:
-                card(cell)
+                shown += card(next(cells))
+    summary.caption(f"{len(libraries)} libraries shown: {shown} drew the chart.")
