@@ -1,30 +1,40 @@
 """matplotlib: every chart kind of the gallery, drawn the imperative way.
 
 Run: python examples/plot_matplotlib.py [OUT_DIR]  (needs matplotlib, numpy and pandas)
-Each function takes a data frame and the names of the columns to use for each role.
+Each function takes a data frame and the names of the columns to use for each role, and
+returns a matplotlib Figure: the statistics (means, fits, correlations) are computed with
+pandas and numpy, then every mark is placed by hand. Charts are written as SVG files.
 """
 
 import matplotlib.pyplot as plt
 import numpy as np
 
+# The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# scatter's s is an area in points²: 28.8 pt is 40 px across at 100 dpi, the largest bubble.
+BUBBLE_AREA = (40 * 72 / 100) ** 2
+
 
 def scatter(df, x, y, color):
     fig, ax = plt.subplots(figsize=(6, 4))
-    for name, group in df.groupby(color):
-        ax.scatter(group[x], group[y], label=name, alpha=0.8)
+    # groupby sorts the categories, so the i-th one takes the i-th colour
+    for i, (name, group) in enumerate(df.groupby(color)):
+        ax.scatter(group[x], group[y], color=PALETTE[i], alpha=0.8, label=name)
     ax.set(xlabel=x, ylabel=y)
-    ax.legend(title=color)
+    ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))  # never over a mark
+    fig.tight_layout()  # shrinks the plot so that labels and legend fit in 600 x 400
     return fig
 
 
 def line(df, time, y, color):
     means = df.groupby([time, color])[y].mean().unstack(color)
     fig, ax = plt.subplots(figsize=(6, 4))
-    for name in means.columns:
+    for i, name in enumerate(means.columns):
         series = means[name].dropna()
-        ax.plot(series.index, series.values, marker="o", label=name)
+        ax.plot(series.index, series.values, marker="o", color=PALETTE[i], label=name)
     ax.set(xlabel=time, ylabel=f"mean {y}")
-    ax.legend(title=color)
+    ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
+    fig.tight_layout()
     return fig
 
 
@@ -33,85 +43,119 @@ def bar(df, x, y, color):
     positions = np.arange(len(means.index))
     width = 0.8 / len(means.columns)
     fig, ax = plt.subplots(figsize=(6, 4))
-    for i, name in enumerate(means.columns):
-        ax.bar(positions + i * width, means[name].fillna(0), width, label=name)
+    for i, name in enumerate(means.columns):  # side by side: each colour shifted by a width
+        ax.bar(positions + i * width, means[name], width, color=PALETTE[i], label=name)
     ax.set_xticks(positions + width * (len(means.columns) - 1) / 2, means.index)
     ax.set(xlabel=x, ylabel=f"mean {y}")
-    ax.legend(title=color)
+    ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
+    fig.tight_layout()
     return fig
 
 
 def histogram(df, x, color):
     names = sorted(df[color].unique())
     fig, ax = plt.subplots(figsize=(6, 4))
-    ax.hist([df.loc[df[color] == n, x] for n in names], bins=20, stacked=True, label=names)
+    # one list per category: bins=20 spans all of them, so every category shares the edges
+    ax.hist([df.loc[df[color] == n, x] for n in names], bins=20, stacked=True,
+            color=PALETTE[:len(names)], label=names)
     ax.set(xlabel=x, ylabel="count")
-    ax.legend(title=color)
+    ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
+    fig.tight_layout()
     return fig
 
 
 def box(df, x, y):
     names = sorted(df[x].unique())
     fig, ax = plt.subplots(figsize=(6, 4))
-    ax.boxplot([df.loc[df[x] == n, y] for n in names], tick_labels=names, patch_artist=True)
+    # patch_artist: filled boxes; a black median, as the default orange one vanishes on orange
+    parts = ax.boxplot([df.loc[df[x] == n, y] for n in names], tick_labels=names,
+                       patch_artist=True, medianprops={"color": "black"})
+    for patch, fill in zip(parts["boxes"], PALETTE, strict=False):
+        patch.set_facecolor(fill)
     ax.set(xlabel=x, ylabel=y)
+    fig.tight_layout()
     return fig
 
 
 def heatmap(df):
-    corr = df.select_dtypes("number").corr()
-    fig, ax = plt.subplots(figsize=(6, 5))
+    corr = df.corr()
+    fig, ax = plt.subplots(figsize=(6, 4))
     image = ax.imshow(corr, cmap="RdBu_r", vmin=-1, vmax=1)
-    ax.set_xticks(range(len(corr)), corr.columns, rotation=45, ha="right")
+    ax.set_xticks(range(len(corr)), corr.columns, rotation=30, ha="right")
     ax.set_yticks(range(len(corr)), corr.columns)
     for (i, j), value in np.ndenumerate(corr.values):
-        ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=8)
+        # white on the dark ends of the scale, black elsewhere
+        ax.text(j, i, f"{value:.2f}", ha="center", va="center",
+                color="white" if abs(value) > 0.5 else "black")
     fig.colorbar(image, ax=ax, label="correlation")
+    fig.tight_layout()
     return fig
 
 
 def facet(df, x, y, color, facet):
     panels = sorted(df[facet].unique())
-    fig, axes = plt.subplots(1, len(panels), figsize=(4 * len(panels), 4),
+    # one colour per category for the whole figure: a panel may lack some categories
+    colors = dict(zip(sorted(df[color].unique()), PALETTE, strict=False))
+    columns, rows = min(3, len(panels)), (len(panels) + 2) // 3  # at most 3 panels a row
+    fig, axes = plt.subplots(rows, columns, figsize=(3 * columns + 1.4, 3 * rows),
                              sharex=True, sharey=True, squeeze=False)
-    for ax, panel in zip(axes.flat, panels, strict=True):
-        for name, group in df[df[facet] == panel].groupby(color):
-            ax.scatter(group[x], group[y], label=name, alpha=0.8)
+    for ax, panel in zip(axes.flat, panels, strict=False):
+        rows_here = df[df[facet] == panel]
+        for name, fill in colors.items():  # every category, drawn or empty, in every panel
+            group = rows_here[rows_here[color] == name]
+            ax.scatter(group[x], group[y], color=fill, alpha=0.8, label=name)
         ax.set(title=f"{facet} = {panel}", xlabel=x)
-    axes.flat[0].set_ylabel(y)
-    axes.flat[-1].legend(title=color)
+        ax.label_outer()  # axis labels on the outer panels only
+    for ax in axes.flat[len(panels):]:  # the last row's unused places
+        ax.remove()
+    axes[0, 0].set_ylabel(y)
+    # one legend, beside the first row: any panel's handles name every category
+    axes[0, -1].legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
+    fig.tight_layout()
     return fig
 
 
 def regression(df, x, y, color):
     fig, ax = plt.subplots(figsize=(6, 4))
-    for name, group in df.groupby(color):
-        points = ax.scatter(group[x], group[y], label=name, alpha=0.6)
-        slope, intercept = np.polyfit(group[x], group[y], 1)
-        xs = np.linspace(group[x].min(), group[x].max(), 2)
-        ax.plot(xs, slope * xs + intercept, color=points.get_facecolor()[0])
+    for i, (name, group) in enumerate(df.groupby(color)):
+        ax.scatter(group[x], group[y], color=PALETTE[i], alpha=0.6, label=name)
+        slope, intercept = np.polyfit(group[x], group[y], 1)  # least squares, degree 1
+        ends = np.array([group[x].min(), group[x].max()])
+        ax.plot(ends, slope * ends + intercept, color=PALETTE[i])
     ax.set(xlabel=x, ylabel=y)
-    ax.legend(title=color)
+    ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
+    fig.tight_layout()
     return fig
 
 
 def scatter3d(df, x, y, z, color):
-    fig = plt.figure(figsize=(6, 5))
+    fig = plt.figure(figsize=(6, 4))
     ax = fig.add_subplot(projection="3d")
-    for name, group in df.groupby(color):
-        ax.scatter(group[x], group[y], group[z], label=name)
+    for i, (name, group) in enumerate(df.groupby(color)):
+        ax.scatter(group[x], group[y], group[z], color=PALETTE[i], alpha=0.8, label=name)
     ax.set(xlabel=x, ylabel=y, zlabel=z)
-    ax.legend(title=color)
+    fig.legend(title=color, loc="upper right")
     return fig
 
 
 def bubble(df, x, y, size, color):
     fig, ax = plt.subplots(figsize=(6, 4))
-    area = 300 * df[size] / df[size].max()
-    for name, group in df.groupby(color):
-        ax.scatter(group[x], group[y], s=area[group.index], label=name, alpha=0.5)
-    ax.set(xlabel=x, ylabel=y, title=f"marker area ~ {size}")
-    ax.legend(title=color)
+    area = BUBBLE_AREA / df[size].max()  # area per unit of size: proportional, from zero
+    for i, (name, group) in enumerate(df.groupby(color)):
+        ax.scatter(group[x], group[y], s=group[size] * area, color=PALETTE[i], alpha=0.6,
+                   label=name)
+    ax.set(xlabel=x, ylabel=y)
+    colours = ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
+    for key in colours.legend_handles:  # each key shows its group's size: even them out
+        key.set_sizes([50])
+    ax.add_artist(colours)  # kept: the next ax.legend would replace it
+    # a size key: empty scatters stand for a few round values of the size column
+    values = plt.MaxNLocator(3).tick_values(0, df[size].max())
+    values = values[(values > 0) & (values <= df[size].max())]
+    keys = [ax.scatter([], [], s=v * area, color="grey", alpha=0.6) for v in values]
+    ax.legend(keys, [f"{v:,.0f}" for v in values], title=size, loc="lower left",
+              bbox_to_anchor=(1, 0), labelspacing=1.2)
+    fig.tight_layout()
     return fig
 
 
@@ -119,29 +163,39 @@ NOT_SUPPORTED = {}
 
 
 if __name__ == "__main__":
+    # Every chart on the bundled data, prepared as the gallery's cards prepare it: the
+    # chart's columns, rows with a missing value left out.
     import sys
     from pathlib import Path
 
+    import numpy as np
     import pandas as pd
 
     data = Path(__file__).resolve().parent.parent / "gallery" / "data"
-    penguins = pd.read_csv(data / "penguins.csv").dropna().reset_index(drop=True)
+    penguins = pd.read_csv(data / "penguins.csv")
     gapminder = pd.read_csv(data / "gapminder.csv.gz")
+    gapminder["period"] = np.where(gapminder["year"] < 1980, "1952-1977", "1982-2007")
+    measures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
+    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
+    calls = {
+        "scatter": (penguins, xy),
+        "line": (gapminder, {"time": "year", "y": "lifeExp", "color": "continent"}),
+        "bar": (penguins, {"x": "species", "y": "body_mass_g", "color": "sex"}),
+        "histogram": (penguins, {"x": "flipper_length_mm", "color": "species"}),
+        "box": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "heatmap": (penguins[measures], {}),
+        "facet": (penguins, {**xy, "facet": "island"}),
+        "regression": (penguins, xy),
+        "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
+        "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+    }
+    charts = {}
+    for kind, (frame, roles) in calls.items():
+        if kind not in NOT_SUPPORTED:
+            columns = list(dict.fromkeys(roles.values())) or list(frame.columns)
+            charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/matplotlib")
     out.mkdir(parents=True, exist_ok=True)
-    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
-    charts = {
-        "scatter": scatter(penguins, **xy),
-        "line": line(gapminder, time="year", y="lifeExp", color="continent"),
-        "bar": bar(penguins, x="species", y="body_mass_g", color="sex"),
-        "histogram": histogram(penguins, x="flipper_length_mm", color="species"),
-        "box": box(penguins, x="species", y="body_mass_g"),
-        "heatmap": heatmap(penguins),
-        "facet": facet(penguins, **xy, facet="island"),
-        "regression": regression(penguins, **xy),
-        "scatter3d": scatter3d(penguins, **xy, z="flipper_length_mm"),
-        "bubble": bubble(penguins, **{**xy, "y": "flipper_length_mm"}, size="body_mass_g"),
-    }
     for kind, fig in charts.items():
-        fig.savefig(out / f"{kind}.svg", bbox_inches="tight")
+        fig.savefig(out / f"{kind}.svg")
         print("wrote", out / f"{kind}.svg")

@@ -1,35 +1,52 @@
 """pandas .plot: every chart kind of the gallery that DataFrame.plot can draw.
 
 Run: python examples/plot_pandas.py [OUT_DIR]  (needs pandas and matplotlib)
-Each function takes a data frame and the names of the columns to use for each role.
-DataFrame.plot draws the frame as it is, one line, bar set or box per column: so each
-chart first reshapes the data (pivot_table, pivot) and then calls one plot method.
+Each function takes a data frame and the names of the columns to use for each role, and
+returns the matplotlib Axes that pandas drew on. DataFrame.plot draws the frame as it is,
+one line, bar set or box per column: so a chart first reshapes the data (pivot_table,
+pivot) and then calls one plot method; a scatter calls it once per category, on one Axes.
+Charts are written as SVG files.
 """
 
 import pandas as pd
 
+# The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# scatter's s is an area in points²: 28.8 pt is 40 px across at 100 dpi, the largest bubble.
+BUBBLE_AREA = (40 * 72 / 100) ** 2
+
 
 def scatter(df, x, y, color):
-    # a categorical column passed as c gets one colour per category and a labelled colour bar
-    return df.astype({color: "category"}).plot.scatter(
-        x=x, y=y, c=color, cmap="Dark2", alpha=0.8, figsize=(6, 4)
-    )
+    # one plot call per category on the same Axes (the first call makes it): a legend of
+    # categories, where c=color would give a colour bar
+    ax = None
+    for i, (name, group) in enumerate(df.groupby(color)):
+        ax = group.plot.scatter(x=x, y=y, color=PALETTE[i], alpha=0.8, label=name, ax=ax,
+                                figsize=(6, 4))
+    ax.legend(title=color)
+    return ax
 
 
 def line(df, time, y, color):
     means = df.pivot_table(index=time, columns=color, values=y, aggfunc="mean")
-    return means.plot(marker="o", ylabel=f"mean {y}", figsize=(6, 4))
+    ax = means.plot(marker="o", color=PALETTE[:means.shape[1]], ylabel=f"mean {y}",
+                    figsize=(6, 4))
+    # beside the plot: lines cross it from side to side, so no place inside stays clear
+    ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
+    return ax
 
 
 def bar(df, x, y, color):
     means = df.pivot_table(index=x, columns=color, values=y, aggfunc="mean")
-    return means.plot.bar(rot=0, ylabel=f"mean {y}", figsize=(6, 4))
+    return means.plot.bar(rot=0, color=PALETTE[:means.shape[1]], ylabel=f"mean {y}",
+                          figsize=(6, 4))
 
 
 def histogram(df, x, color):
-    # one column per category (NaN elsewhere), binned together and stacked
+    # one column per category (NaN elsewhere): bins=20 spans them all, then stacked
     wide = df.pivot(columns=color, values=x)
-    return wide.plot.hist(bins=20, stacked=True, xlabel=x, figsize=(6, 4))
+    return wide.plot.hist(bins=20, stacked=True, color=PALETTE[:wide.shape[1]], xlabel=x,
+                          figsize=(6, 4))
 
 
 def box(df, x, y):
@@ -38,11 +55,14 @@ def box(df, x, y):
 
 
 def bubble(df, x, y, size, color):
-    area = 300 * df[size] / df[size].max()
-    return df.astype({color: "category"}).plot.scatter(
-        x=x, y=y, s=area, c=color, cmap="Dark2", alpha=0.5,
-        title=f"marker area ~ {size}", figsize=(6, 4),
-    )
+    area = BUBBLE_AREA / df[size].max()  # area per unit of size: proportional, from zero
+    ax = None
+    for i, (name, group) in enumerate(df.groupby(color)):
+        ax = group.plot.scatter(x=x, y=y, s=group[size] * area, color=PALETTE[i], alpha=0.6,
+                                label=name, ax=ax, figsize=(6, 4))
+    for key in ax.legend(title=color).legend_handles:  # keys of one size, not their group's
+        key.set_sizes([50])
+    return ax
 
 
 NOT_SUPPORTED = {
@@ -56,25 +76,53 @@ NOT_SUPPORTED = {
     "kinds takes a third coordinate.",
 }
 
+SPEC_NOT_MET = {
+    "box": {
+        "palette": "DataFrame.plot.box colours the parts of a box plot (color={'boxes': ...,"
+        " 'medians': ...}), one colour for every box; filling each box in its category's "
+        "colour means setting the face colour of matplotlib's patches by hand.",
+    },
+    "bubble": {
+        "size legend": "DataFrame.plot.scatter(s=...) adds no key for marker sizes, only each "
+        "call's label; a size key would have to be built from matplotlib handles.",
+    },
+}
+
 
 if __name__ == "__main__":
+    # Every chart on the bundled data, prepared as the gallery's cards prepare it: the
+    # chart's columns, rows with a missing value left out.
     import sys
     from pathlib import Path
 
+    import numpy as np
+    import pandas as pd
+
     data = Path(__file__).resolve().parent.parent / "gallery" / "data"
-    penguins = pd.read_csv(data / "penguins.csv").dropna().reset_index(drop=True)
+    penguins = pd.read_csv(data / "penguins.csv")
     gapminder = pd.read_csv(data / "gapminder.csv.gz")
+    gapminder["period"] = np.where(gapminder["year"] < 1980, "1952-1977", "1982-2007")
+    measures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
+    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
+    calls = {
+        "scatter": (penguins, xy),
+        "line": (gapminder, {"time": "year", "y": "lifeExp", "color": "continent"}),
+        "bar": (penguins, {"x": "species", "y": "body_mass_g", "color": "sex"}),
+        "histogram": (penguins, {"x": "flipper_length_mm", "color": "species"}),
+        "box": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "heatmap": (penguins[measures], {}),
+        "facet": (penguins, {**xy, "facet": "island"}),
+        "regression": (penguins, xy),
+        "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
+        "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+    }
+    charts = {}
+    for kind, (frame, roles) in calls.items():
+        if kind not in NOT_SUPPORTED:
+            columns = list(dict.fromkeys(roles.values())) or list(frame.columns)
+            charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/pandas")
     out.mkdir(parents=True, exist_ok=True)
-    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
-    charts = {
-        "scatter": scatter(penguins, **xy),
-        "line": line(gapminder, time="year", y="lifeExp", color="continent"),
-        "bar": bar(penguins, x="species", y="body_mass_g", color="sex"),
-        "histogram": histogram(penguins, x="flipper_length_mm", color="species"),
-        "box": box(penguins, x="species", y="body_mass_g"),
-        "bubble": bubble(penguins, **{**xy, "y": "flipper_length_mm"}, size="body_mass_g"),
-    }
     # every plot method returns the matplotlib Axes it drew on
     for kind, ax in charts.items():
         ax.figure.savefig(out / f"{kind}.svg", bbox_inches="tight")

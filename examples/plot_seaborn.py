@@ -9,53 +9,82 @@ its own figure; the heatmap is axes-level, so it is given an Axes to draw on.
 import matplotlib.pyplot as plt
 import seaborn as sns
 
+# The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# scatter sizes are areas in points²: 28.8 pt is 40 px across at 100 dpi, the largest bubble.
+BUBBLE_AREA = (40 * 72 / 100) ** 2
+
 
 def scatter(df, x, y, color):
-    return sns.relplot(data=df, x=x, y=y, hue=color, alpha=0.8, height=4, aspect=1.4)
+    # sorted categories take the palette's first colours (seaborn wants one per category)
+    order = sorted(df[color].unique())
+    return sns.relplot(data=df, x=x, y=y, hue=color, hue_order=order,
+                       palette=PALETTE[:len(order)], alpha=0.8, height=4, aspect=1.25)
 
 
 def line(df, time, y, color):
-    # seaborn aggregates repeated x values itself: the line is the mean, the band its 95% CI
-    grid = sns.relplot(data=df, kind="line", x=time, y=y, hue=color, marker="o",
-                       height=4, aspect=1.4)
+    # seaborn averages repeated x values itself; errorbar=None leaves out its 95% CI band
+    order = sorted(df[color].unique())
+    grid = sns.relplot(data=df, kind="line", x=time, y=y, hue=color, hue_order=order,
+                       palette=PALETTE[:len(order)], marker="o", errorbar=None,
+                       height=4, aspect=1.25)
     return grid.set_axis_labels(time, f"mean {y}")
 
 
 def bar(df, x, y, color):
-    grid = sns.catplot(data=df, kind="bar", x=x, y=y, hue=color, height=4, aspect=1.4)
+    # saturation=1: catplot otherwise greys large patches away from the palette
+    order = sorted(df[color].unique())
+    grid = sns.catplot(data=df, kind="bar", x=x, y=y, order=sorted(df[x].unique()),
+                       hue=color, hue_order=order, palette=PALETTE[:len(order)],
+                       errorbar=None, saturation=1, height=4, aspect=1.25)
     return grid.set_axis_labels(x, f"mean {y}")
 
 
 def histogram(df, x, color):
-    return sns.displot(data=df, x=x, hue=color, multiple="stack", height=4, aspect=1.4)
+    # bins=20 are computed once over every category (common_bins), then stacked
+    order = sorted(df[color].unique())
+    return sns.displot(data=df, x=x, hue=color, hue_order=order, palette=PALETTE[:len(order)],
+                       bins=20, multiple="stack", height=4, aspect=1.25)
 
 
 def box(df, x, y):
-    return sns.catplot(data=df, kind="box", x=x, y=y, hue=x, height=4, aspect=1.4)
+    # hue=x fills each box in its category's colour; saturation=1 keeps that colour exact
+    order = sorted(df[x].unique())
+    return sns.catplot(data=df, kind="box", x=x, y=y, order=order, hue=x, hue_order=order,
+                       palette=PALETTE[:len(order)], saturation=1, height=4, aspect=1.5)
 
 
 def heatmap(df):
-    corr = df.select_dtypes("number").corr()
-    fig, ax = plt.subplots(figsize=(6, 5))
-    sns.heatmap(corr, annot=True, fmt=".2f", cmap="vlag", vmin=-1, vmax=1, square=True,
+    fig, ax = plt.subplots(figsize=(6, 4))
+    sns.heatmap(df.corr(), annot=True, fmt=".2f", cmap="RdBu_r", vmin=-1, vmax=1,
                 cbar_kws={"label": "correlation"}, ax=ax)
+    ax.tick_params(axis="x", rotation=30, rotation_mode="xtick")  # not vertical: legible
+    fig.tight_layout()  # the labels inside 600 x 400
     return fig
 
 
 def facet(df, x, y, color, facet):
-    return sns.relplot(data=df, x=x, y=y, hue=color, col=facet, alpha=0.8, height=4)
+    order, panels = sorted(df[color].unique()), sorted(df[facet].unique())
+    # col_wrap sets the grid's width too: never more columns than panels
+    return sns.relplot(data=df, x=x, y=y, hue=color, hue_order=order,
+                       palette=PALETTE[:len(order)], alpha=0.8, col=facet, col_order=panels,
+                       col_wrap=min(3, len(panels)), height=3)
 
 
 def regression(df, x, y, color):
-    # one least-squares fit per hue level, with a bootstrapped 95% confidence band
-    return sns.lmplot(data=df, x=x, y=y, hue=color, height=4, aspect=1.4,
-                      scatter_kws={"alpha": 0.6})
+    # one least-squares fit per hue level, over that level's x range; ci=None: no band
+    order = sorted(df[color].unique())
+    return sns.lmplot(data=df, x=x, y=y, hue=color, hue_order=order,
+                      palette=PALETTE[:len(order)], ci=None, scatter_kws={"alpha": 0.6},
+                      height=4, aspect=1.25)
 
 
 def bubble(df, x, y, size, color):
-    grid = sns.relplot(data=df, x=x, y=y, hue=color, size=size, sizes=(10, 400), alpha=0.5,
-                       height=4, aspect=1.4)
-    return grid.set(title=f"marker area ~ {size}")
+    # area from zero: size_norm starts at 0 and sizes maps it onto 0..BUBBLE_AREA
+    order = sorted(df[color].unique())
+    return sns.relplot(data=df, x=x, y=y, hue=color, hue_order=order,
+                       palette=PALETTE[:len(order)], size=size, sizes=(0, BUBBLE_AREA),
+                       size_norm=(0, df[size].max()), alpha=0.6, height=4, aspect=1.25)
 
 
 NOT_SUPPORTED = {
@@ -65,28 +94,39 @@ NOT_SUPPORTED = {
 
 
 if __name__ == "__main__":
+    # Every chart on the bundled data, prepared as the gallery's cards prepare it: the
+    # chart's columns, rows with a missing value left out.
     import sys
     from pathlib import Path
 
+    import numpy as np
     import pandas as pd
 
     data = Path(__file__).resolve().parent.parent / "gallery" / "data"
-    penguins = pd.read_csv(data / "penguins.csv").dropna().reset_index(drop=True)
+    penguins = pd.read_csv(data / "penguins.csv")
     gapminder = pd.read_csv(data / "gapminder.csv.gz")
+    gapminder["period"] = np.where(gapminder["year"] < 1980, "1952-1977", "1982-2007")
+    measures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
+    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
+    calls = {
+        "scatter": (penguins, xy),
+        "line": (gapminder, {"time": "year", "y": "lifeExp", "color": "continent"}),
+        "bar": (penguins, {"x": "species", "y": "body_mass_g", "color": "sex"}),
+        "histogram": (penguins, {"x": "flipper_length_mm", "color": "species"}),
+        "box": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "heatmap": (penguins[measures], {}),
+        "facet": (penguins, {**xy, "facet": "island"}),
+        "regression": (penguins, xy),
+        "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
+        "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+    }
+    charts = {}
+    for kind, (frame, roles) in calls.items():
+        if kind not in NOT_SUPPORTED:
+            columns = list(dict.fromkeys(roles.values())) or list(frame.columns)
+            charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/seaborn")
     out.mkdir(parents=True, exist_ok=True)
-    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
-    charts = {
-        "scatter": scatter(penguins, **xy),
-        "line": line(gapminder, time="year", y="lifeExp", color="continent"),
-        "bar": bar(penguins, x="species", y="body_mass_g", color="sex"),
-        "histogram": histogram(penguins, x="flipper_length_mm", color="species"),
-        "box": box(penguins, x="species", y="body_mass_g"),
-        "heatmap": heatmap(penguins),
-        "facet": facet(penguins, **xy, facet="island"),
-        "regression": regression(penguins, **xy),
-        "bubble": bubble(penguins, **{**xy, "y": "flipper_length_mm"}, size="body_mass_g"),
-    }
     # a FacetGrid and a Figure both save themselves
     for kind, chart in charts.items():
         chart.savefig(out / f"{kind}.svg", bbox_inches="tight")

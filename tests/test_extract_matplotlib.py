@@ -251,3 +251,41 @@ def test_image_cells_keep_values_and_place_row_zero_on_top():
     assert [(c.x0, c.y0, c.value) for c in cells[:3]] == [(-0.5, -0.5, 0), (0.5, -0.5, 1),
                                                            (-0.5, 0.5, 2)]
     assert cells[0].color == "#000000" and cells[3].alpha == 0  # NaN: the transparent bad colour
+
+
+def test_a_colour_bar_naming_categories_is_no_legend():
+    import pandas as pd
+
+    frame = pd.DataFrame({"x": [1.0, 2, 3], "y": [3.0, 1, 2],
+                          "kind": pd.Categorical(["a", "b", "c"])})
+    ax = frame.plot.scatter(x="x", y="y", c="kind", cmap="viridis")  # a colour bar: a, b, c
+    try:
+        scene = extract(ax.figure)
+    finally:
+        plt.close(ax.figure)
+    assert scene.legend == ()
+    assert len(scene.panels) == 1 and len(scene.visible_points()) == 3
+
+
+def test_a_legend_kept_with_add_artist_is_read_too():
+    fig, ax = figure()
+    ax.plot([1, 2], [1, 2], color="red", label="first")
+    ax.add_artist(ax.legend(loc="upper left"))  # matplotlib's way to keep a second legend
+    line = ax.plot([1, 2], [2, 1], color="blue")[0]
+    ax.legend([line], ["second"], loc="lower right")
+    scene = extract(fig)
+    assert {(e.label, e.color) for e in scene.legend} == {("first", "#ff0000"),
+                                                          ("second", "#0000ff")}
+    assert not any("Legend" in note for note in scene.notes)
+
+
+def test_category_keys_of_different_sizes_are_no_size_legend():
+    fig, ax = figure()
+    ax.scatter([1, 2], [1, 2], s=[400, 10], label="big")  # keys drawn at each group's size
+    ax.scatter([3, 4], [3, 4], s=[5, 10], label="small")
+    ax.legend()
+    keys = [ax.scatter([], [], s=s, color="grey") for s in (10, 100, 400)]
+    fig.legend(keys, ["10", "100", "400"])  # a size key: labelled with values
+    entries = {e.label: e.size for e in extract(fig).legend}
+    assert entries["big"] is None and entries["small"] is None
+    assert entries["10"] < entries["100"] < entries["400"]

@@ -28,10 +28,12 @@ library made them:
   group. On a categorical axis a Rect's two edges both hold the label and ``order`` its
   numeric centre.
 - Hidden artists (or hidden Axes) give marks with alpha 0; NaN coordinates give no mark.
-- Legend entries come from matplotlib legends, plotnine's offsetbox guides and colour
-  bars labelled with categories (pandas' categorical ``c=``); an entry whose handle draws
-  nothing is a section title (seaborn), not an entry. Marker sizes are given where they
-  differ within one legend, i.e. where size is what it explains.
+- Legend entries come from matplotlib legends (an Axes' own, earlier ones it keeps with
+  ``add_artist``, the figure's) and plotnine's offsetbox guides; an entry whose handle
+  draws nothing is a section title (seaborn), not an entry. A colour bar is a scale,
+  never a legend, even where its ticks name categories (pandas' categorical ``c=``).
+  Marker sizes are given where size is what a legend explains: on entries labelled with
+  numbers, whose sizes differ within one legend.
 - Date axes give the axis's own date numbers, and non-rectilinear (polar) axes their
   projection's values: both are said in ``notes``, with every artist skipped.
 """
@@ -55,6 +57,7 @@ from matplotlib.collections import (
 )
 from matplotlib.figure import Figure
 from matplotlib.image import AxesImage
+from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.offsetbox import DrawingArea, OffsetBox, TextArea
 from matplotlib.patches import Patch, Rectangle
@@ -447,6 +450,8 @@ def _read_panel(panel: _PanelReader, marks: _Marks) -> None:
     for text in ax.texts:
         _read_text(panel, text, marks)
     for artist in [*ax.artists, *ax.tables]:
+        if isinstance(artist, Legend):  # read with the legends
+            continue
         marks.notes.append(f"panel {panel.index}: skipped a {type(artist).__name__} "
                            "(not a data mark this extractor reads)")
 
@@ -822,16 +827,19 @@ def _handle(artist: Any, dpi: float) -> tuple[RGBA, float | None] | None:
 
 
 def _entries(pairs: Iterable[tuple[str, Any]], dpi: float) -> list[LegendEntry]:
-    """Entries from (label, handle); marker sizes kept only where they differ within the
-    legend, i.e. where size is what the legend explains."""
+    """Entries from (label, handle); marker sizes kept only where size is what the legend
+    explains: on entries labelled with values (numbers), whose sizes differ. Keys named by
+    category that merely differ in size (pandas draws each at its group's middle marker
+    size) explain colour, not size."""
     found = []
     for label, handle in pairs:
         seen = _handle(handle, dpi) if handle is not None and label.strip() else None
         if seen is not None:
             found.append((label, *seen))
-    sizes = {round(size, 2) for _, _, size in found if size is not None}
-    keep = len(sizes) > 1
-    return [LegendEntry(label, _hex(rgba), size if keep else None)
+    valued = [(label, size) for label, _, size in found
+              if size is not None and _looks_numeric(label)]
+    keep = len({round(size, 2) for _, size in valued}) > 1
+    return [LegendEntry(label, _hex(rgba), size if keep and _looks_numeric(label) else None)
             for label, rgba, size in found]
 
 
@@ -873,37 +881,22 @@ def _guides(box: Any) -> Iterator[list[tuple[str, Any]]]:
         yield from _guides(child)
 
 
-def _colorbar_entries(figure: Figure) -> list[LegendEntry]:
-    """A colour bar whose ticks are category names is a legend (pandas' ``c=`` category)."""
-    found = []
-    for bar in _colorbars(figure):
-        axis = bar.long_axis
-        low, high = sorted(axis.get_view_interval())
-        ticks = [(loc, label.get_text()) for loc, label in _ticks(axis, low, high)]
-        if not any(text.strip() and not _is_number(text) for _, text in ticks):
-            continue
-        along = 1 if bar.orientation == "vertical" else 0
-        placed = sorted(ticks, key=lambda t: bar.ax.transData.transform(
-            (0, t[0]) if along else (t[0], 0))[along] * (-1 if along else 1))
-        found += [LegendEntry(text, _hex(bar.cmap(bar.norm(loc)))) for loc, text in placed
-                  if text.strip()]
-    return found
-
-
 def _legend(figure: Figure, renderer: Any, notes: list[str]) -> list[LegendEntry]:
     dpi = float(figure.dpi)
+    # an Axes' current legend, and earlier ones kept with add_artist (matplotlib's way to
+    # show two legends on one Axes)
+    artists = [*figure.artists, *(a for ax in _all_axes(figure) for a in ax.artists)]
     legends = [ax.get_legend() for ax in _all_axes(figure) if ax.get_legend() is not None]
+    legends += [a for a in artists if isinstance(a, Legend) and a not in legends]
     found = []
     for legend in [*legends, *figure.legends]:
         if legend.get_visible():
             found += _entries(((t.get_text(), h) for t, h
                                in zip(legend.texts, legend.legend_handles, strict=False)), dpi)
-    boxes = [a for a in [*figure.artists, *(a for ax in _all_axes(figure) for a in ax.artists)]
-             if isinstance(a, OffsetBox) and a.get_visible()]
+    boxes = [a for a in artists if isinstance(a, OffsetBox) and a.get_visible()]
     for box in boxes:
         for guide in _guides(box):
             found += _entries(guide, dpi)
-    found += _colorbar_entries(figure)
     if any(legend.legend_handles.count(None) for legend in [*legends, *figure.legends]):
         notes.append("a legend entry has a handle matplotlib could not draw; it was skipped")
     return found
