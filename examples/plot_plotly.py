@@ -2,155 +2,200 @@
 
 Run: python examples/plot_plotly.py [OUT_DIR]  (needs plotly, numpy and pandas)
 Each function takes a data frame and the names of the columns to use for each role, and
-returns a go.Figure with one trace per group; it is written as a self-contained HTML page.
+returns a go.Figure with one trace per group; plotly.js draws it in the browser. Charts
+are written as self-contained HTML pages with plotly.js inlined, so they open offline.
 """
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.colors import qualitative
 from plotly.subplots import make_subplots
+
+# The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+SIZE = {"width": 600, "height": 400}  # the whole figure, axes and legend included
 
 
 def scatter(df, x, y, color):
     fig = go.Figure()
-    for name, group in df.groupby(color):
-        fig.add_trace(go.Scatter(x=group[x], y=group[y], mode="markers", name=name))
-    fig.update_layout(xaxis_title=x, yaxis_title=y, legend_title_text=color)
+    # groupby sorts the categories: the i-th takes the i-th colour, the legend follows
+    for i, (name, group) in enumerate(df.groupby(color)):
+        fig.add_trace(go.Scatter(x=group[x], y=group[y], mode="markers", name=name,
+                                 marker=dict(color=PALETTE[i], opacity=0.8)))
+    fig.update_layout(xaxis_title=x, yaxis_title=y, legend_title_text=color, **SIZE)
     return fig
 
 
 def line(df, time, y, color):
     means = df.groupby([color, time], as_index=False)[y].mean()
     fig = go.Figure()
-    for name, group in means.groupby(color):
-        fig.add_trace(go.Scatter(x=group[time], y=group[y], mode="lines+markers", name=name))
-    fig.update_layout(xaxis_title=time, yaxis_title=f"mean {y}", legend_title_text=color)
+    for i, (name, group) in enumerate(means.groupby(color)):
+        fig.add_trace(go.Scatter(x=group[time], y=group[y], mode="lines+markers", name=name,
+                                 line_color=PALETTE[i]))
+    fig.update_layout(xaxis_title=time, yaxis_title=f"mean {y}", legend_title_text=color,
+                      **SIZE)
     return fig
 
 
 def bar(df, x, y, color):
     means = df.groupby([color, x], as_index=False)[y].mean()
     fig = go.Figure()
-    for name, group in means.groupby(color):
-        fig.add_trace(go.Bar(x=group[x], y=group[y], name=name))
+    for i, (name, group) in enumerate(means.groupby(color)):
+        fig.add_trace(go.Bar(x=group[x], y=group[y], name=name, marker_color=PALETTE[i]))
+    # Categories in sorted order even when the first colour lacks one of them.
+    fig.update_xaxes(categoryorder="category ascending")
     fig.update_layout(barmode="group", xaxis_title=x, yaxis_title=f"mean {y}",
-                      legend_title_text=color)
+                      legend_title_text=color, **SIZE)
     return fig
 
 
 def histogram(df, x, color):
+    # plotly.js bins are half-open, the last one too, so its largest value would fall in a
+    # 21st bin; numpy's last bin includes it. Plotly's docs count bins with np.histogram
+    # and draw bars for that (a workaround): the same 20 edges for every category.
+    edges = np.histogram_bin_edges(df[x], 20)
     fig = go.Figure()
-    for name, group in df.groupby(color):
-        # plotly.js bins the raw values in the browser; stacked traces share their bins.
-        fig.add_trace(go.Histogram(x=group[x], name=name, nbinsx=20))
-    fig.update_layout(barmode="stack", xaxis_title=x, yaxis_title="count",
-                      legend_title_text=color)
+    for i, (name, group) in enumerate(df.groupby(color)):
+        counts, _ = np.histogram(group[x], edges)
+        fig.add_trace(go.Bar(x=edges[:-1], y=counts, width=np.diff(edges), offset=0,
+                             name=name, marker_color=PALETTE[i]))
+    # plotly lists stacked traces top-down by default; "normal" keeps them sorted.
+    fig.update_layout(barmode="stack", bargap=0, xaxis_title=x, yaxis_title="count",
+                      legend_title_text=color, legend_traceorder="normal", **SIZE)
     return fig
 
 
 def box(df, x, y):
     fig = go.Figure()
-    for name, group in df.groupby(x):
-        fig.add_trace(go.Box(y=group[y], name=name))
-    fig.update_layout(xaxis_title=x, yaxis_title=y, showlegend=False)
+    for i, (name, group) in enumerate(df.groupby(x)):
+        # plotly.js's own quartiles are not numpy's default interpolation: they are passed
+        # in, with the values themselves, from which plotly.js draws Tukey whiskers
+        # (1.5 IQR) and the outliers (its documented precomputed-quartiles signature).
+        q1, median, q3 = np.percentile(group[y], [25, 50, 75])
+        fig.add_trace(go.Box(x=[name], y=[group[y].tolist()], q1=[q1], median=[median],
+                             q3=[q3], name=name, marker_color=PALETTE[i], boxpoints="outliers"))
+    fig.update_layout(xaxis_title=x, yaxis_title=y, showlegend=False, **SIZE)
     return fig
 
 
 def heatmap(df):
-    corr = df.select_dtypes("number").corr()
+    corr = df.corr()
     fig = go.Figure(go.Heatmap(
         z=corr.values, x=corr.columns, y=corr.index, zmin=-1, zmax=1,
         colorscale="RdBu_r", texttemplate="%{z:.2f}", colorbar_title_text="correlation",
     ))
     fig.update_yaxes(autorange="reversed")  # first column at the top, as in a matrix
+    fig.update_layout(**SIZE)
     return fig
 
 
 def facet(df, x, y, color, facet):
     panels = sorted(df[facet].unique())
-    colours = qualitative.Plotly
-    fig = make_subplots(rows=1, cols=len(panels), shared_xaxes="all", shared_yaxes="all",
+    rows, cols = -(-len(panels) // 3), min(len(panels), 3)  # wrap after three panels
+    fig = make_subplots(rows=rows, cols=cols, shared_xaxes="all", shared_yaxes="all",
                         subplot_titles=[f"{facet} = {panel}" for panel in panels])
     for i, (name, category) in enumerate(df.groupby(color)):
         for j, (panel, group) in enumerate(category.groupby(facet)):
-            # One colour and one legend entry per category, in every panel it appears in.
+            k = panels.index(panel)
+            # One legend entry per category, for its first panel; legendgroup toggles all.
             fig.add_trace(go.Scatter(x=group[x], y=group[y], mode="markers", name=name,
-                                     marker_color=colours[i % len(colours)],
+                                     marker=dict(color=PALETTE[i], opacity=0.8),
                                      legendgroup=name, showlegend=j == 0),
-                          row=1, col=panels.index(panel) + 1)
-    fig.update_xaxes(title_text=x)
+                          row=k // 3 + 1, col=k % 3 + 1)
+    fig.update_xaxes(title_text=x, row=rows)
     fig.update_yaxes(title_text=y, col=1)
-    fig.update_layout(legend_title_text=color)
+    # Legend groups sit tracegroupgap apart by default; one list reads better.
+    fig.update_layout(legend_title_text=color, legend_tracegroupgap=0,
+                      width=250 * cols + 150, height=250 * rows + 150)
     return fig
 
 
 def regression(df, x, y, color):
     fig = go.Figure()
-    colours = qualitative.Plotly
     for i, (name, group) in enumerate(df.groupby(color)):
-        colour = colours[i % len(colours)]  # the fit line takes its points' colour
-        slope, intercept = np.polyfit(group[x], group[y], 1)
+        slope, intercept = np.polyfit(group[x], group[y], 1)  # least squares, degree 1
         xs = np.array([group[x].min(), group[x].max()])
         fig.add_trace(go.Scatter(x=group[x], y=group[y], mode="markers", name=name,
-                                 marker_color=colour, opacity=0.6, legendgroup=name))
+                                 marker=dict(color=PALETTE[i], opacity=0.6), legendgroup=name))
         fig.add_trace(go.Scatter(x=xs, y=slope * xs + intercept, mode="lines",
-                                 name=f"{name} fit", line_color=colour, legendgroup=name,
+                                 name=f"{name} fit", line_color=PALETTE[i], legendgroup=name,
                                  showlegend=False))
-    fig.update_layout(xaxis_title=x, yaxis_title=y, legend_title_text=color)
+    fig.update_layout(xaxis_title=x, yaxis_title=y, legend_title_text=color,
+                      legend_tracegroupgap=0, **SIZE)
     return fig
 
 
 def scatter3d(df, x, y, z, color):
     fig = go.Figure()
-    for name, group in df.groupby(color):
+    for i, (name, group) in enumerate(df.groupby(color)):
         fig.add_trace(go.Scatter3d(x=group[x], y=group[y], z=group[z], mode="markers",
-                                   name=name, marker_size=3))
-    fig.update_layout(scene=dict(xaxis_title=x, yaxis_title=y, zaxis_title=z),
-                      legend_title_text=color)
+                                   name=name, marker=dict(color=PALETTE[i], opacity=0.8, size=3)))
+    # No margins (theirs are for 2D axis titles) and the camera further out than its
+    # default (1.25, 1.25, 1.25): the whole cube and its labels fit in 600 x 400.
+    fig.update_layout(scene=dict(xaxis_title=x, yaxis_title=y, zaxis_title=z,
+                                 camera_eye=dict(x=1.7, y=1.7, z=1.3)),
+                      legend_title_text=color, margin=dict(l=0, r=0, t=0, b=0), **SIZE)
     return fig
 
 
 def bubble(df, x, y, size, color):
-    # Marker area proportional to `size`, the largest marker about 40 px across.
+    # Marker area proportional to `size` from zero, the largest 40 px across: plotly's
+    # sizeref formula for sizemode "area".
     sizeref = 2.0 * df[size].max() / 40**2
     fig = go.Figure()
-    for name, group in df.groupby(color):
+    for i, (name, group) in enumerate(df.groupby(color)):
         fig.add_trace(go.Scatter(
-            x=group[x], y=group[y], mode="markers", name=name, opacity=0.5,
-            marker=dict(size=group[size], sizemode="area", sizeref=sizeref, sizemin=2),
+            x=group[x], y=group[y], mode="markers", name=name,
+            marker=dict(size=group[size], sizemode="area", sizeref=sizeref, color=PALETTE[i],
+                        opacity=0.6),
         ))
     fig.update_layout(xaxis_title=x, yaxis_title=y, legend_title_text=color,
-                      title=f"marker area ~ {size}")
+                      title=f"marker area ~ {size}", **SIZE)
     return fig
 
 
 NOT_SUPPORTED = {}
+SPEC_NOT_MET = {
+    "bubble": {
+        "size legend": "plotly.js has no legend of marker sizes (plotly.py#3505): its legend "
+        "names traces, and draws their symbols at 16 px at most.",
+    },
+}
 
 
 if __name__ == "__main__":
+    # Every chart on the bundled data, prepared as the gallery's cards prepare it: the
+    # chart's columns, rows with a missing value left out.
     import sys
     from pathlib import Path
 
+    import numpy as np
     import pandas as pd
 
     data = Path(__file__).resolve().parent.parent / "gallery" / "data"
-    penguins = pd.read_csv(data / "penguins.csv").dropna().reset_index(drop=True)
+    penguins = pd.read_csv(data / "penguins.csv")
     gapminder = pd.read_csv(data / "gapminder.csv.gz")
+    gapminder["period"] = np.where(gapminder["year"] < 1980, "1952-1977", "1982-2007")
+    measures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
+    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
+    calls = {
+        "scatter": (penguins, xy),
+        "line": (gapminder, {"time": "year", "y": "lifeExp", "color": "continent"}),
+        "bar": (penguins, {"x": "species", "y": "body_mass_g", "color": "sex"}),
+        "histogram": (penguins, {"x": "flipper_length_mm", "color": "species"}),
+        "box": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "heatmap": (penguins[measures], {}),
+        "facet": (penguins, {**xy, "facet": "island"}),
+        "regression": (penguins, xy),
+        "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
+        "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+    }
+    charts = {}
+    for kind, (frame, roles) in calls.items():
+        if kind not in NOT_SUPPORTED:
+            columns = list(dict.fromkeys(roles.values())) or list(frame.columns)
+            charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/plotly")
     out.mkdir(parents=True, exist_ok=True)
-    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
-    charts = {
-        "scatter": scatter(penguins, **xy),
-        "line": line(gapminder, time="year", y="lifeExp", color="continent"),
-        "bar": bar(penguins, x="species", y="body_mass_g", color="sex"),
-        "histogram": histogram(penguins, x="flipper_length_mm", color="species"),
-        "box": box(penguins, x="species", y="body_mass_g"),
-        "heatmap": heatmap(penguins),
-        "facet": facet(penguins, **xy, facet="island"),
-        "regression": regression(penguins, **xy),
-        "scatter3d": scatter3d(penguins, **xy, z="flipper_length_mm"),
-        "bubble": bubble(penguins, **{**xy, "y": "flipper_length_mm"}, size="body_mass_g"),
-    }
     for kind, fig in charts.items():
         # plotly.js is inlined from the installed package: the page works offline.
         fig.write_html(out / f"{kind}.html", include_plotlyjs=True)

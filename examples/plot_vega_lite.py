@@ -3,10 +3,14 @@
 Run: python examples/plot_vega_lite.py [OUT_DIR]  (needs pandas; vl-convert for the SVGs)
 Each function takes a data frame and the names of the columns to use for each role, and
 returns a Vega-Lite spec with the rows inlined; the Vega runtime aggregates, bins, fits
-and draws in the browser.
+and draws it. Specs are written as JSON and drawn to SVG offline by vl-convert.
 """
 
 import json
+
+# The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+SIZE = {"width": 480, "height": 340}  # the plot area; with axes and legend about 600 x 400
 
 
 def scatter(df, x, y, color):
@@ -14,12 +18,13 @@ def scatter(df, x, y, color):
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         # A spec is JSON: pandas' JSON writer turns the frame into one record per row.
         "data": {"values": json.loads(df.to_json(orient="records"))},
-        "mark": "point",
+        "mark": {"type": "circle", "opacity": 0.8},
         "encoding": {
             "x": {"field": x, "type": "quantitative", "scale": {"zero": False}},
             "y": {"field": y, "type": "quantitative", "scale": {"zero": False}},
-            "color": {"field": color, "type": "nominal"},
+            "color": {"field": color, "type": "nominal", "scale": {"range": PALETTE}},
         },
+        **SIZE,
     }
 
 
@@ -34,8 +39,9 @@ def line(df, time, y, color):
                   "axis": {"format": "~r"}},
             "y": {"field": y, "aggregate": "mean", "type": "quantitative",
                   "title": f"mean {y}", "scale": {"zero": False}},
-            "color": {"field": color, "type": "nominal"},
+            "color": {"field": color, "type": "nominal", "scale": {"range": PALETTE}},
         },
+        **SIZE,
     }
 
 
@@ -49,21 +55,27 @@ def bar(df, x, y, color):
             "xOffset": {"field": color, "type": "nominal"},  # side by side, not stacked
             "y": {"field": y, "aggregate": "mean", "type": "quantitative",
                   "title": f"mean {y}"},
-            "color": {"field": color, "type": "nominal"},
+            "color": {"field": color, "type": "nominal", "scale": {"range": PALETTE}},
         },
+        **SIZE,
     }
 
 
 def histogram(df, x, color):
+    # 20 equal bins from the smallest to the largest value; nice=False keeps those edges.
+    low, high = float(df[x].min()), float(df[x].max())  # JSON numbers, not numpy scalars
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "data": {"values": json.loads(df.to_json(orient="records"))},
         "mark": "bar",
         "encoding": {
-            "x": {"field": x, "bin": {"maxbins": 20}, "type": "quantitative"},
+            "x": {"field": x, "type": "quantitative",
+                  "bin": {"extent": [low, high], "step": (high - low) / 20, "nice": False}},
             "y": {"aggregate": "count", "type": "quantitative", "title": "count"},
-            "color": {"field": color, "type": "nominal"},  # a colour channel stacks
+            # a colour channel stacks the bars
+            "color": {"field": color, "type": "nominal", "scale": {"range": PALETTE}},
         },
+        **SIZE,
     }
 
 
@@ -71,25 +83,25 @@ def box(df, x, y):
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "data": {"values": json.loads(df.to_json(orient="records"))},
-        "mark": {"type": "boxplot", "extent": 1.5},  # whiskers at 1.5 IQR, outliers beyond
+        "mark": {"type": "boxplot", "extent": 1.5},  # Tukey whiskers at 1.5 IQR, outliers beyond
         "encoding": {
             "x": {"field": x, "type": "nominal"},
             "y": {"field": y, "type": "quantitative", "scale": {"zero": False}},
-            "color": {"field": x, "type": "nominal", "legend": None},
+            "color": {"field": x, "type": "nominal", "scale": {"range": PALETTE},
+                      "legend": None},
         },
+        **SIZE,
     }
 
 
 def heatmap(df):
-    corr = df.select_dtypes("number").corr()
+    corr = df.corr()
     # Long form, one record per cell: the shape Vega-Lite encodes.
     cells = corr.stack().rename_axis(["row", "column"]).reset_index(name="correlation")
     order = list(corr.columns)
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "data": {"values": json.loads(cells.to_json(orient="records"))},
-        "width": {"step": 50},
-        "height": {"step": 40},
         "encoding": {
             "x": {"field": "column", "type": "nominal", "sort": order, "title": None},
             "y": {"field": "row", "type": "nominal", "sort": order, "title": None},
@@ -107,6 +119,7 @@ def heatmap(df):
                                                   "value": "white"},
                                     "value": "black"}}},
         ],
+        **SIZE,
     }
 
 
@@ -114,15 +127,16 @@ def facet(df, x, y, color, facet):
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "data": {"values": json.loads(df.to_json(orient="records"))},
-        "mark": "point",
-        "width": 220,
-        "height": 220,
+        "mark": {"type": "circle", "opacity": 0.8},
         "encoding": {
             "x": {"field": x, "type": "quantitative", "scale": {"zero": False}},
             "y": {"field": y, "type": "quantitative", "scale": {"zero": False}},
-            "color": {"field": color, "type": "nominal"},
-            "column": {"field": facet, "type": "nominal"},  # one panel per value
+            "color": {"field": color, "type": "nominal", "scale": {"range": PALETTE}},
+            # one panel per value, three to a row; the panels share their scales
+            "facet": {"field": facet, "type": "nominal", "columns": 3},
         },
+        "width": 180,  # each panel
+        "height": 180,
     }
 
 
@@ -133,14 +147,15 @@ def regression(df, x, y, color):
         "encoding": {
             "x": {"field": x, "type": "quantitative", "scale": {"zero": False}},
             "y": {"field": y, "type": "quantitative", "scale": {"zero": False}},
-            "color": {"field": color, "type": "nominal"},
+            "color": {"field": color, "type": "nominal", "scale": {"range": PALETTE}},
         },
         "layer": [
-            {"mark": {"type": "point", "opacity": 0.6}},
-            # The runtime fits y ~ x by least squares, once per colour group.
+            {"mark": {"type": "circle", "opacity": 0.6}},
+            # The runtime fits y ~ x by least squares, once per colour group, over its x range.
             {"mark": "line",
              "transform": [{"regression": y, "on": x, "groupby": [color]}]},
         ],
+        **SIZE,
     }
 
 
@@ -148,13 +163,17 @@ def bubble(df, x, y, size, color):
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "data": {"values": json.loads(df.to_json(orient="records"))},
-        "mark": {"type": "circle", "opacity": 0.5},
+        "mark": {"type": "circle", "opacity": 0.6},
         "encoding": {
             "x": {"field": x, "type": "quantitative", "scale": {"zero": False}},
             "y": {"field": y, "type": "quantitative", "scale": {"zero": False}},
-            "size": {"field": size, "type": "quantitative", "scale": {"range": [10, 1000]}},
-            "color": {"field": color, "type": "nominal"},
+            # Area from zero: a value twice as large gets twice the area; the largest is
+            # 40 px across (Vega-Lite's size is an area in square pixels)
+            "size": {"field": size, "type": "quantitative",
+                     "scale": {"zero": True, "range": [0, 3.1416 * 20**2]}},
+            "color": {"field": color, "type": "nominal", "scale": {"range": PALETTE}},
         },
+        **SIZE,
     }
 
 
@@ -164,29 +183,40 @@ NOT_SUPPORTED = {
 
 
 if __name__ == "__main__":
+    # Every chart on the bundled data, prepared as the gallery's cards prepare it: the
+    # chart's columns, rows with a missing value left out.
     import sys
     from pathlib import Path
 
+    import numpy as np
     import pandas as pd
     import vl_convert as vlc
 
     data = Path(__file__).resolve().parent.parent / "gallery" / "data"
-    penguins = pd.read_csv(data / "penguins.csv").dropna().reset_index(drop=True)
+    penguins = pd.read_csv(data / "penguins.csv")
     gapminder = pd.read_csv(data / "gapminder.csv.gz")
+    gapminder["period"] = np.where(gapminder["year"] < 1980, "1952-1977", "1982-2007")
+    measures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
+    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
+    calls = {
+        "scatter": (penguins, xy),
+        "line": (gapminder, {"time": "year", "y": "lifeExp", "color": "continent"}),
+        "bar": (penguins, {"x": "species", "y": "body_mass_g", "color": "sex"}),
+        "histogram": (penguins, {"x": "flipper_length_mm", "color": "species"}),
+        "box": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "heatmap": (penguins[measures], {}),
+        "facet": (penguins, {**xy, "facet": "island"}),
+        "regression": (penguins, xy),
+        "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
+        "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+    }
+    charts = {}
+    for kind, (frame, roles) in calls.items():
+        if kind not in NOT_SUPPORTED:
+            columns = list(dict.fromkeys(roles.values())) or list(frame.columns)
+            charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/vega_lite")
     out.mkdir(parents=True, exist_ok=True)
-    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
-    charts = {
-        "scatter": scatter(penguins, **xy),
-        "line": line(gapminder, time="year", y="lifeExp", color="continent"),
-        "bar": bar(penguins, x="species", y="body_mass_g", color="sex"),
-        "histogram": histogram(penguins, x="flipper_length_mm", color="species"),
-        "box": box(penguins, x="species", y="body_mass_g"),
-        "heatmap": heatmap(penguins),
-        "facet": facet(penguins, **xy, facet="island"),
-        "regression": regression(penguins, **xy),
-        "bubble": bubble(penguins, **{**xy, "y": "flipper_length_mm"}, size="body_mass_g"),
-    }
     for kind, spec in charts.items():
         with open(out / f"{kind}.json", "w", encoding="utf-8") as file:
             json.dump(spec, file, indent=2)

@@ -285,7 +285,7 @@ def test_container_width_is_read_at_600_px_and_said():
 def test_wrapped_facets_run_in_reading_order():
     _, data, roles, spec = drawn("vega_lite", "facet")
     wrapped = copy.deepcopy(spec)
-    wrapped["encoding"]["facet"] = {**wrapped["encoding"].pop("column"), "columns": 2}
+    wrapped["encoding"]["facet"]["columns"] = 2
     scene = extract(wrapped)
     values = sorted(data[roles["facet"]].unique())
     assert [p.title for p in scene.panels] == values

@@ -46,6 +46,7 @@ class Context:
 
 Check = Callable[[Scene, Context], list[Problem]]
 SAME_COLOR = 12.0  # RGB distance under which two colours count as the same one
+BOX_TOLERANCE = 0.001  # share of the y span within which a drawn quartile is the expected one
 
 
 def _same(a: str, b: str) -> bool:
@@ -307,7 +308,10 @@ def check_histogram(scene: Scene, ctx: Context) -> list[Problem]:
                                 f"{lefts.min():.4g}; the specification's {spec.HIST_BINS} bins "
                                 f"are {edges[1] - edges[0]:.4g} wide from {edges[0]:.4g} to "
                                 f"{edges[-1]:.4g}"))
-        return problems + legend_problems(scene, ctx)
+        # counts per bin are only comparable on the specified edges; the rest still is
+        return (problems + _stacking(bars) + mark_color_problems((r.color for r in bars), ctx,
+                                                                 what="bars")
+                + legend_problems(scene, ctx) + size_problems(scene, ctx))
     for name in ctx.categories():
         values = ctx.data.loc[ctx.data[color].astype(str) == name, x]
         counts, _ = np.histogram(values, bins=edges)
@@ -369,8 +373,11 @@ def check_box(scene: Scene, ctx: Context) -> list[Problem]:
             problems.append(Problem("statistic", f"no box for {name}"))
             continue
         want = tukey(values)
+        # quartiles are computed numbers: within 0.1% of the axis, so that another
+        # quantile method (plotly's default is type 5, not numpy's type 7) is told apart
         off = [f"{key} {getattr(box, key):.4g} (expected {want[key]:.4g})"
-               for key in ("q1", "median", "q3") if not close(getattr(box, key), want[key], scale)]
+               for key in ("q1", "median", "q3")
+               if not close(getattr(box, key), want[key], scale, BOX_TOLERANCE)]
         if off:
             problems.append(Problem("statistic", f"{name}: {_shown(off)}"))
         ends = [f"{key} {getattr(box, key):.4g} (expected {want[key]:.4g})"
