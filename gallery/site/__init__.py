@@ -11,5 +11,6 @@ Modules, one job each: ``data`` (which frame a cell is drawn from), ``cells`` (p
 render one cell, in a worker), ``cache`` (outputs on disk by content hash), ``embed``
 (output family -> HTML fragment and the JavaScript it needs), ``assets`` (the shared
 files under ``assets/``), ``pages`` (Jinja templates), ``manifest``, ``publish`` (the
-atomic swap of the output directory), ``progress``, ``build`` (orchestration) and
+atomic swap of the output directory, and recovery from interrupted ones), ``lifeline``
+(helper processes die with the export), ``progress``, ``build`` (orchestration) and
 ``command`` (the CLI subcommand)."""

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import importlib.util
 import multiprocessing
+import os
 import shutil
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from gallery.site.cache import CellCache, write_atomic
+from gallery.site.cache import CellCache
+from gallery.site.lifeline import die_with_parent
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATIC = ("site.css", "site.js")  # copied verbatim from gallery/templates
@@ -38,26 +40,28 @@ def _plotly(target: Path, cache: CellCache) -> None:
     target.write_text(get_plotlyjs(), encoding="utf-8")
 
 
-def _vega_blob(cache: CellCache) -> Path:
+def _vega_blob() -> str:
     # One bundle per vl-convert release: it always bundles that release's newest Vega-Lite.
-    return cache.blob(f"vega-bundle-{metadata.version('vl-convert-python')}.js")
+    return f"vega-bundle-{metadata.version('vl-convert-python')}.js"
 
 
-def _build_vega_blob(cache: CellCache) -> Path:
+def _vega_bundle(cache: CellCache) -> bytes:
     """vega + vega-lite + vega-embed in one classic script that sets window.vegaEmbed.
 
-    Bundling takes ~5 s, so the result is kept in the cache."""
-    blob = _vega_blob(cache)
-    if not blob.exists():
+    Bundling takes ~5 s, so the result is kept in the cache; a copy there that fails its
+    hash check (truncated, say) is built again, never published."""
+    data = cache.read_blob(_vega_blob())
+    if data is None:
         import vl_convert as vlc
 
         vl_version = vlc.get_vegalite_versions()[-1]  # the newest, which Altair 6 writes
-        write_atomic(blob, vlc.javascript_bundle(vl_version=vl_version))
-    return blob
+        data = vlc.javascript_bundle(vl_version=vl_version).encode("utf-8")
+        cache.write_blob(_vega_blob(), data)
+    return data
 
 
 def _vega(target: Path, cache: CellCache) -> None:
-    shutil.copyfile(_build_vega_blob(cache), target)
+    target.write_bytes(_vega_bundle(cache))
 
 
 BUNDLES: dict[str, Callable[[Path, CellCache], None]] = {
@@ -65,11 +69,14 @@ BUNDLES: dict[str, Callable[[Path, CellCache], None]] = {
     "plotly.min.js": _plotly,
     "vega-bundle.js": _vega,
 }
-# Bundles slow to make: (where the cache keeps it, how to build it there).
-_SLOW = {"vega-bundle.js": (_vega_blob, _build_vega_blob)}
+# Bundles slow to make: (the name the cache keeps it under, how to get it from there).
+_SLOW: dict[str, tuple[Callable[[], str], Callable[[CellCache], bytes]]] = {
+    "vega-bundle.js": (_vega_blob, _vega_bundle),
+}
 
 
-def _build_slow(cache_root: str, names: list[str]) -> None:
+def _build_slow(cache_root: str, names: list[str], parent: int) -> None:
+    die_with_parent(parent)
     for name in names:
         try:
             _SLOW[name][1](CellCache(Path(cache_root)))
@@ -78,18 +85,27 @@ def _build_slow(cache_root: str, names: list[str]) -> None:
 
 
 def prebuild(cache: CellCache, names: Iterable[str]) -> BaseProcess | None:
-    """Start building the slow bundles the cache lacks, so it overlaps the drawing.
+    """Start building the slow bundles the cache lacks (or holds corrupt), so it overlaps
+    the drawing.
 
     A process, not a thread: vl-convert holds the GIL for its seconds of work, which would
-    stall the export's own loop. None when the cache has them all already."""
-    missing = sorted(n for n in set(names) & set(_SLOW) if not _SLOW[n][0](cache).exists())
+    stall the export's own loop. None when the cache has them all already, or cannot keep
+    them (write_assets then builds them itself)."""
+    if not cache.writable:
+        return None
+    missing = sorted(n for n in set(names) & set(_SLOW) if not cache.has_blob(_SLOW[n][0]()))
     if not missing:
         return None
     process = multiprocessing.get_context("spawn").Process(
-        target=_build_slow, args=(str(cache.root), missing), daemon=True
+        target=_build_slow, args=(str(cache.root), missing, os.getpid()), daemon=True
     )
     process.start()
     return process
+
+
+def rebuilt(cache: CellCache) -> list[str]:
+    """The assets whose cached copy was found corrupt in this export (and so rebuilt)."""
+    return [name for name, (blob, _) in _SLOW.items() if blob() in cache.corrupt_blobs]
 
 
 def pygments_css() -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -13,8 +14,8 @@ from typing import Any, TextIO
 from gallery.kinds import KINDS, ChartKind, get_kind
 from gallery.libraries import LIBRARIES, LibraryInfo
 from gallery.render import ERROR
-from gallery.site.assets import prebuild, write_assets
-from gallery.site.cache import CellCache, default_cache_dir
+from gallery.site.assets import prebuild, rebuilt, write_assets
+from gallery.site.cache import CellCache, default_cache_dir, describe
 from gallery.site.cells import CellJob, CellResult, plan_cell, settle_without_drawing
 from gallery.site.data import DataChoice, check_source
 from gallery.site.embed import embedder_for
@@ -30,7 +31,7 @@ from gallery.site.pages import (
 )
 from gallery.site.pool import draw
 from gallery.site.progress import Progress
-from gallery.site.publish import check_replaceable, staged
+from gallery.site.publish import PublishError, pause, prepare, staged
 
 
 @dataclass(frozen=True)
@@ -59,15 +60,22 @@ def export_site(options: ExportOptions, stream: TextIO | None = None) -> ExportS
     """Render the chosen cells and publish the site at ``options.out``.
 
     Raises ValueError/KeyError for bad options and PublishError when ``out`` cannot be
-    replaced; a cell that fails is an error card, never an exception. Workers are spawned:
-    a script calling this needs the usual ``if __name__ == "__main__":`` guard."""
+    replaced (or written: any OSError while publishing becomes one); a cell that fails is
+    an error card, never an exception. Workers are spawned: a script calling this needs
+    the usual ``if __name__ == "__main__":`` guard."""
     started = time.perf_counter()
     stream = stream if stream is not None else sys.stdout
+
+    def say(text: str) -> None:
+        print(f"export: {text}", file=stream, flush=True)
+
+    # First: put back a site an interrupted export left aside, and check that ``out`` can
+    # be replaced, before minutes of drawing rather than after.
+    out = prepare(Path(options.out), say)
     libraries = [LIBRARIES.get(key) for key in options.libraries or LIBRARIES.names()]
     kinds = [get_kind(key) for key in options.kinds or KINDS]
     check_source(options.choice.source)
-    check_replaceable(Path(options.out))  # before minutes of drawing, not after
-    cache = CellCache(options.cache_dir or default_cache_dir())
+    cache = _open_cache(options.cache_dir or default_cache_dir(), say)
     cells = [(info.key, kind.key) for info in libraries for kind in kinds]
     jobs = options.jobs or os.cpu_count() or 1
     # The Vega bundle takes seconds to build the first time: build it while cells draw.
@@ -78,17 +86,40 @@ def export_site(options: ExportOptions, stream: TextIO | None = None) -> ExportS
     drawn = time.perf_counter()
     if bundling is not None:
         bundling.join()
-    with staged(options.out) as site:
-        manifest = write_site(site, ordered, libraries, kinds, options, cache, drawn - started)
+    try:
+        with staged(out, say) as site:
+            manifest = write_site(site, ordered, libraries, kinds, options, cache, drawn - started)
+    except OSError as error:
+        raise PublishError(f"could not write the site to {out}: {describe(error)}") from error
     summary = ExportSummary(Path(options.out), ordered, manifest, time.perf_counter() - started)
     tally = manifest["counts"]
     print(
         f"wrote {options.out}: {tally['ok']} drawn, {tally['unsupported']} not supported, "
         f"{tally['error']} errors; {manifest['rendered']} rendered, "
-        f"{manifest['from_cache']} from cache, in {summary.seconds:.1f} s",
+        f"{manifest['from_cache']} from cache, in {summary.seconds:.1f} s"
+        + _cache_note(manifest["cache"]),
         file=stream, flush=True,
     )
     return summary
+
+
+def _open_cache(root: Path, say: Callable[[str], None]) -> CellCache:
+    """The cell cache; one that cannot be written is still read, and says so."""
+    cache = CellCache(root)
+    if problem := cache.probe():
+        say(f"notice: the cache folder {problem}; charts already in it are used, nothing "
+            "new is kept (pass --cache-dir with a writable folder to keep them)")
+    return cache
+
+
+def _cache_note(about: dict[str, Any]) -> str:
+    """What the summary line adds when the cache held damaged entries."""
+    notes = []
+    if about["corrupt_redrawn"]:
+        notes.append(f"{about['corrupt_redrawn']} corrupt cached chart(s) redrawn")
+    if about["assets_rebuilt"]:
+        notes.append(f"corrupt cached {', '.join(about['assets_rebuilt'])} rebuilt")
+    return f"; cache: {', '.join(notes)}" if notes else ""
 
 
 def render_cells(
@@ -112,6 +143,7 @@ def render_cells(
             cache.put(result.key, asdict(result))
         results[(result.library, result.kind)] = result
         progress.report(result)
+        pause("drawing")  # the test hook: the workers are alive here
     return results
 
 
@@ -136,6 +168,7 @@ def write_site(
         for r in results
     }
     write_chart_files(site, views.values())
+    pause("writing")  # the test hook: the staging folder is half written here
     library_views = [LibraryView(info, info.version) for info in libraries]
     common = {"data_label": options.choice.label, "counts": counts(results)}
     pages = write_pages(site, views, library_views, kinds, common)
@@ -153,6 +186,12 @@ def write_site(
         "libraries": [info.key for info in libraries],
         "kinds": [kind.key for kind in kinds],
         "assets": [f"assets/{name}" for name in assets],
+        "cache": {  # what the cache gave, and what of it failed its hash check
+            "hits": sum(1 for r in results if r.cached),
+            "corrupt_redrawn": cache.corrupt_cells,
+            "assets_rebuilt": rebuilt(cache),
+            "writable": cache.writable,
+        },
         "dashboards": [dashboard_record(view) for view in dashboards],
         "scale": scale_record(scale),
         # render: planning, cache look-ups and drawing; write: the site up to this file

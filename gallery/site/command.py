@@ -55,6 +55,7 @@ def add_export_parser(commands: argparse._SubParsersAction) -> argparse.Argument
 
 def run_export(args: argparse.Namespace) -> int:
     from gallery.site.build import ExportOptions, export_site
+    from gallery.site.cache import describe
     from gallery.site.data import DataChoice
     from gallery.site.publish import PublishError
 
@@ -67,6 +68,9 @@ def run_export(args: argparse.Namespace) -> int:
         summary = export_site(options)
     except (KeyError, ValueError, PublishError) as error:
         print(f"export: {error.args[0] if error.args else error}", file=sys.stderr)
+        return 2
+    except OSError as error:  # a path the export could not read or write: say which
+        print(f"export: {describe(error)}", file=sys.stderr)
         return 2
     for result in summary.errors:
         print(f"error: {result.library} / {result.kind}: {result.message}", file=sys.stderr)

@@ -3,11 +3,13 @@
 One task per library, so each worker imports a plotting library once (imports are a
 large part of a cold export: seaborn, hvPlot and Chartify take seconds each), while each
 finished cell is streamed back through a queue for the progress display. Workers are
-spawned, not forked: a clean process whatever the caller has imported or started."""
+spawned, not forked: a clean process whatever the caller has imported or started, and
+each one exits when the export process dies, however it dies (``lifeline``)."""
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -16,6 +18,7 @@ from typing import Any
 from gallery.libraries import LIBRARIES
 from gallery.render import ERROR
 from gallery.site.cells import CellJob, CellResult, render_job
+from gallery.site.lifeline import die_with_parent
 
 _DRAIN_SECONDS = 5.0  # how long to wait for results still in flight once every task ended
 _POLL_SECONDS = 0.2
@@ -23,8 +26,9 @@ _FAMILY_COST = {"matplotlib": 3, "bokeh": 2}  # rough relative cost of a cell, f
 _results: Any = None  # in a worker: the queue its results go to
 
 
-def _start_worker(results: Any) -> None:
+def _start_worker(results: Any, parent: int) -> None:
     global _results
+    die_with_parent(parent)  # a killed export must not leave its workers running
     _results = results
 
 
@@ -58,7 +62,7 @@ def draw(jobs: list[CellJob], workers: int) -> Iterator[CellResult]:
     pending = {(job.library, job.kind): job for job in jobs}
     pool = ProcessPoolExecutor(
         max_workers=min(workers, len(batches)), mp_context=context,
-        initializer=_start_worker, initargs=(results,),
+        initializer=_start_worker, initargs=(results, os.getpid()),
     )
     try:
         futures = [pool.submit(_draw_batch, batch) for batch in batches]
