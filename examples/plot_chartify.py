@@ -1,7 +1,9 @@
 """Chartify (Spotify): every chart kind it can draw, one Chart and plot layers per chart.
 
 Run: python examples/plot_chartify.py [OUT_DIR]  (needs chartify, bokeh, numpy and pandas)
-Each function takes a data frame and the names of the columns to use for each role.
+Each function takes a data frame and the names of the columns to use for each role, and
+returns a chartify Chart (its bokeh figure is ``ch.figure``). Charts are written as HTML
+pages with BokehJS inlined, so they open offline.
 
 The Chart's axis types decide which plot methods exist (numeric x and y: scatter, line;
 categorical x: bar, boxplot; density y: histogram). Chartify expects tidy data with one
@@ -11,38 +13,55 @@ row per mark, so aggregates are computed with pandas first, as its own examples 
 import chartify
 import numpy as np
 import pandas as pd
+from bokeh.palettes import RdBu11
+
+# The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# Chartify's layouts are slide-sized (960 x 540 at most), so the size is set on the Chart's
+# bokeh figure, as Chartify's tutorial does for what its own API leaves out ("Advanced
+# usage with Bokeh": ch.figure).
+SIZE = (600, 400)
 
 
 def scatter(df, x, y, color):
+    ch = chartify.Chart(blank_labels=True)
+    ch.figure.width, ch.figure.height = SIZE
     return (
-        chartify.Chart(blank_labels=True)
-        .plot.scatter(data_frame=df, x_column=x, y_column=y, color_column=color)
+        ch.style.set_color_palette("categorical", PALETTE)  # sorted categories, in turn
+        .plot.scatter(data_frame=df, x_column=x, y_column=y, color_column=color, alpha=0.8)
         .set_title(f"{y} vs {x}")
-        .set_subtitle(f"colour: {color}")
         .axes.set_xaxis_label(x)
         .axes.set_yaxis_label(y)
+        .set_legend_location("outside_right", orientation="vertical")
     )
 
 
 def line(df, time, y, color):
     # One row per point of a line; chartify draws rows in order, so sort by time.
     means = df.groupby([time, color], as_index=False)[y].mean().sort_values(time)
+    ch = chartify.Chart(blank_labels=True)
+    ch.figure.width, ch.figure.height = SIZE
+    ch.style.set_color_palette("categorical", PALETTE)
+    ch.plot.line(data_frame=means, x_column=time, y_column=y, color_column=color, line_width=2)
+    # A marker at each mean: a scatter layer, its colours restarted to match the lines.
+    ch.style.color_palette.reset_palette_order()
+    ch.plot.scatter(data_frame=means, x_column=time, y_column=y, color_column=color)
     return (
-        chartify.Chart(blank_labels=True)
-        .plot.line(data_frame=means, x_column=time, y_column=y, color_column=color)
-        .set_title(f"mean {y} over {time}")
-        .set_subtitle(f"colour: {color}")
+        ch.set_title(f"mean {y} over {time}")
         .axes.set_xaxis_label(time)
         .axes.set_xaxis_tick_format("0.[0000]")  # no thousands separator: 1952, not 1,952
         .axes.set_yaxis_label(f"mean {y}")
+        .set_legend_location("outside_right", orientation="vertical")
     )
 
 
 def bar(df, x, y, color):
     # One row per bar; two categorical columns give bars grouped by the first one.
     means = df.groupby([x, color], as_index=False)[y].mean()
+    ch = chartify.Chart(blank_labels=True, x_axis_type="categorical")
+    ch.figure.width, ch.figure.height = SIZE
     return (
-        chartify.Chart(blank_labels=True, x_axis_type="categorical")
+        ch.style.set_color_palette("categorical", PALETTE)
         .plot.bar(
             data_frame=means, categorical_columns=[x, color], numeric_column=y,
             color_column=color, categorical_order_by="labels", categorical_order_ascending=True,
@@ -50,48 +69,58 @@ def bar(df, x, y, color):
         .set_title(f"mean {y} by {x} and {color}")
         .axes.set_xaxis_label(f"{x}, {color}")
         .axes.set_yaxis_label(f"mean {y}")
+        .set_legend_location("outside_right", orientation="vertical")
     )
 
 
 def histogram(df, x, color):
     # Shared bin edges, so that the overlaid histograms of each category line up.
     edges = np.histogram_bin_edges(df[x], bins=20)
+    ch = chartify.Chart(blank_labels=True, y_axis_type="density")
+    ch.figure.width, ch.figure.height = SIZE
     return (
-        chartify.Chart(blank_labels=True, y_axis_type="density")
+        ch.style.set_color_palette("categorical", PALETTE)
         .plot.histogram(data_frame=df, values_column=x, color_column=color, bins=edges)
         .set_title(f"distribution of {x}")
-        .set_subtitle(f"colour: {color}")
         .axes.set_xaxis_label(x)
         .axes.set_yaxis_label("count")
+        .set_legend_location("outside_right", orientation="vertical")
     )
 
 
 def box(df, x, y):
+    ch = chartify.Chart(blank_labels=True, x_axis_type="categorical")
+    ch.figure.width, ch.figure.height = SIZE
     return (
-        chartify.Chart(blank_labels=True, x_axis_type="categorical")
-        .plot.boxplot(data_frame=df, categorical_columns=[x], numeric_column=y)
+        ch.style.set_color_palette("categorical", PALETTE)
+        # color_column=x fills each box with its category's colour
+        .plot.boxplot(data_frame=df, categorical_columns=[x], numeric_column=y, color_column=x)
         .set_title(f"{y} by {x}")
         .axes.set_xaxis_label(x)
         .axes.set_yaxis_label(y)
+        .set_legend_location(None)  # the x axis names the boxes already
     )
 
 
 def heatmap(df):
-    # Tidy form: one row per (row, column) cell of the correlation matrix.
+    corr = df.corr()
+    # Tidy form, one row per cell. Chartify lists the y factors bottom to top in the order
+    # the rows come: reversed, the first column is the top row.
     cells = (
-        df.select_dtypes("number").corr()
-        .rename_axis(index="row", columns="column")
+        corr.iloc[::-1].rename_axis(index="row", columns="column")
         .stack().rename("correlation").reset_index()
     )
+    # Chartify's own RdBu has 3 colours: register ColorBrewer's 11, blue (-1) to red (+1).
+    chartify.color_palettes.create_palette(list(RdBu11), "diverging", "RdBu11")
+    ch = chartify.Chart(blank_labels=True, x_axis_type="categorical", y_axis_type="categorical")
+    ch.figure.width, ch.figure.height = SIZE
     return (
-        chartify.Chart(blank_labels=True, x_axis_type="categorical", y_axis_type="categorical")
-        .plot.heatmap(
+        ch.plot.heatmap(
             data_frame=cells, x_column="column", y_column="row", color_column="correlation",
-            text_column="correlation", text_color="black", color_value_min=-1,
-            color_value_max=1,
+            text_column="correlation", text_color="black", color_palette="RdBu11",
+            color_value_min=-1, color_value_max=1,
         )
         .set_title("correlation of the numeric columns")
-        .axes.set_xaxis_tick_orientation("diagonal")
     )
 
 
@@ -104,30 +133,39 @@ def regression(df, x, y, color):
         ends = np.array([group[x].min(), group[x].max()])
         fits.append(pd.DataFrame({x: ends, y: slope * ends + intercept, color: name}))
     ch = chartify.Chart(blank_labels=True)
+    ch.figure.width, ch.figure.height = SIZE
+    ch.style.set_color_palette("categorical", PALETTE)
     ch.plot.scatter(data_frame=df, x_column=x, y_column=y, color_column=color, alpha=0.6)
     ch.style.color_palette.reset_palette_order()  # the same colour per category in both layers
-    ch.plot.line(data_frame=pd.concat(fits), x_column=x, y_column=y, color_column=color)
+    ch.plot.line(data_frame=pd.concat(fits), x_column=x, y_column=y, color_column=color,
+                 line_width=3)
     return (
-        ch.set_title(f"{y} vs {x}, least-squares fit per {color}")
+        ch.set_title(f"{y} vs {x}")
+        .set_subtitle(f"least-squares fit per {color}")
         .axes.set_xaxis_label(x)
         .axes.set_yaxis_label(y)
+        .set_legend_location("outside_right", orientation="vertical")
     )
 
 
 def bubble(df, x, y, size, color):
-    # size_column holds marker diameters in pixels: scale so that area ~ size.
+    # size_column holds marker diameters in pixels: the square root makes the area
+    # proportional to the value, 40 px across for the largest.
     diameter = f"{size} (marker px)"
-    sized = df.assign(**{diameter: 30 * np.sqrt(df[size] / df[size].max())})
+    sized = df.assign(**{diameter: 40 * np.sqrt(df[size] / df[size].max())})
+    ch = chartify.Chart(blank_labels=True)
+    ch.figure.width, ch.figure.height = SIZE
     return (
-        chartify.Chart(blank_labels=True)
+        ch.style.set_color_palette("categorical", PALETTE)
         .plot.scatter(
             data_frame=sized, x_column=x, y_column=y, size_column=diameter,
-            color_column=color, alpha=0.5,
+            color_column=color, alpha=0.6,
         )
         .set_title(f"{y} vs {x}")
-        .set_subtitle(f"marker area ~ {size}, colour: {color}")
+        .set_subtitle(f"marker area ~ {size}")
         .axes.set_xaxis_label(x)
         .axes.set_yaxis_label(y)
+        .set_legend_location("outside_right", orientation="vertical")
     )
 
 
@@ -137,27 +175,56 @@ NOT_SUPPORTED = {
     "scatter3d": "Chartify draws with bokeh, which has no 3D axes.",
 }
 
+SPEC_NOT_MET = {
+    "histogram": {
+        "stacking": "Chartify's histogram overlays one translucent histogram per category "
+        "(alpha 0.3) and has no option to stack them.",
+    },
+    "heatmap": {
+        "scale": "Chartify's heatmap colours the cells on the palette and range it is given "
+        "(RdBu, -1..1 here) but draws no colour bar, and has no option for one.",
+    },
+    "bubble": {
+        "size legend": "Chartify's legend names the colour categories only, and BokehJS draws "
+        "every legend key at one size, whatever the marker's size.",
+    },
+}
+
 
 if __name__ == "__main__":
+    # Every chart on the bundled data, prepared as the gallery's cards prepare it: the
+    # chart's columns, rows with a missing value left out.
     import sys
     from pathlib import Path
 
+    import numpy as np
+    import pandas as pd
+
     data = Path(__file__).resolve().parent.parent / "gallery" / "data"
-    penguins = pd.read_csv(data / "penguins.csv").dropna().reset_index(drop=True)
+    penguins = pd.read_csv(data / "penguins.csv")
     gapminder = pd.read_csv(data / "gapminder.csv.gz")
+    gapminder["period"] = np.where(gapminder["year"] < 1980, "1952-1977", "1982-2007")
+    measures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
+    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
+    calls = {
+        "scatter": (penguins, xy),
+        "line": (gapminder, {"time": "year", "y": "lifeExp", "color": "continent"}),
+        "bar": (penguins, {"x": "species", "y": "body_mass_g", "color": "sex"}),
+        "histogram": (penguins, {"x": "flipper_length_mm", "color": "species"}),
+        "box": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "heatmap": (penguins[measures], {}),
+        "facet": (penguins, {**xy, "facet": "island"}),
+        "regression": (penguins, xy),
+        "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
+        "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+    }
+    charts = {}
+    for kind, (frame, roles) in calls.items():
+        if kind not in NOT_SUPPORTED:
+            columns = list(dict.fromkeys(roles.values())) or list(frame.columns)
+            charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/chartify")
     out.mkdir(parents=True, exist_ok=True)
-    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
-    charts = {
-        "scatter": scatter(penguins, **xy),
-        "line": line(gapminder, time="year", y="lifeExp", color="continent"),
-        "bar": bar(penguins, x="species", y="body_mass_g", color="sex"),
-        "histogram": histogram(penguins, x="flipper_length_mm", color="species"),
-        "box": box(penguins, x="species", y="body_mass_g"),
-        "heatmap": heatmap(penguins),
-        "regression": regression(penguins, **xy),
-        "bubble": bubble(penguins, **{**xy, "y": "flipper_length_mm"}, size="body_mass_g"),
-    }
     for kind, chart in charts.items():
         # Chart.save writes HTML with BokehJS inline, so the file needs no network.
         chart.save(str(out / f"{kind}.html"), format="html")

@@ -1,10 +1,13 @@
 """HoloViews: every chart kind of the gallery, declared once, drawn by either backend.
 
-Run: python examples/plot_holoviews.py [OUT_DIR]  (needs holoviews, bokeh, numpy, pandas)
+Run: python examples/plot_holoviews.py [OUT_DIR]  (needs holoviews, bokeh, numpy and pandas;
+matplotlib for the matplotlib backend)
 Each function takes a data frame and the names of the columns to use for each role.
 The functions say what the data is (which columns are keys, which are values) and return
 HoloViews elements; the plotting backend turns them into a figure. Changing the BACKEND
-line to "matplotlib" draws the same charts with matplotlib, with no other change.
+line to "matplotlib" draws the same charts with matplotlib; options that only one backend
+understands name it (backend="bokeh" or "matplotlib"). Bokeh charts are written as HTML
+pages with BokehJS inlined, matplotlib charts as SVG files.
 """
 
 import holoviews as hv
@@ -14,57 +17,98 @@ from holoviews import dim, opts
 BACKEND = "bokeh"
 hv.extension(BACKEND)
 
+# The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# 600 x 400 px, which each backend states in its own terms
+SIZE = [opts.Overlay(width=600, height=400, backend="bokeh"),
+        opts.NdOverlay(width=600, height=400, backend="bokeh"),
+        opts.Overlay(fig_inches=(6, 4), aspect=1.5, backend="matplotlib"),
+        opts.NdOverlay(fig_inches=(6, 4), aspect=1.5, backend="matplotlib")]
+
 
 def scatter(df, x, y, color):
-    # one Scatter per colour value, overlaid: the overlay draws the legend
+    # one Scatter per colour value (in sorted order), overlaid: the overlay draws the
+    # legend, and each element takes the next colour of the cycle
     points = hv.Dataset(df).to(hv.Scatter, x, y, groupby=color).overlay()
-    return points.opts(opts.Scatter(alpha=0.8), opts.NdOverlay(aspect=1.5, legend_position="right"))
+    return points.opts(opts.Scatter(color=hv.Cycle(PALETTE), alpha=0.8),
+                       opts.NdOverlay(legend_position="right"), *SIZE)
 
 
 def line(df, time, y, color):
+    # the mean of y per (time, colour), as a line with a marker at each mean
     means = hv.Dataset(df, [time, color], y).aggregate(function=np.mean)
     lines = means.to(hv.Curve, time, y, groupby=color).overlay()
-    return lines.opts(opts.NdOverlay(aspect=1.5, legend_position="right", ylabel=f"mean {y}"))
+    markers = means.to(hv.Scatter, time, y, groupby=color).overlay()
+    return (lines * markers).opts(
+        opts.Curve(color=hv.Cycle(PALETTE)),
+        opts.Scatter(color=hv.Cycle(PALETTE), show_legend=False),
+        opts.Overlay(legend_position="right", ylabel=f"mean {y}"), *SIZE)
 
 
 def bar(df, x, y, color):
-    # two key dimensions make grouped bars: x on the axis, color within each group
-    means = hv.Dataset(df, [x, color], y).aggregate(function=np.mean)
-    return hv.Bars(means).opts(aspect=1.5, ylabel=f"mean {y}")
+    # two key dimensions make grouped bars: x on the axis, color within each group;
+    # sorted, as bars and colours follow the order of the rows
+    means = hv.Dataset(df, [x, color], y).aggregate(function=np.mean).sort()
+    return hv.Bars(means).opts(
+        # multi_level=False: one label per group on the axis, a legend for the colours
+        opts.Bars(color=hv.Cycle(PALETTE), multi_level=False, show_legend=True,
+                  legend_position="right", ylabel=f"mean {y}"),
+        opts.Bars(width=600, height=400, backend="bokeh"),
+        opts.Bars(fig_inches=(6, 4), aspect=1.5, backend="matplotlib"))
 
 
 def histogram(df, x, color):
-    # the histogram operation bins each colour group over the same range of x
-    hists = hv.Dataset(df, [x, color]).hist(
-        x, groupby=color, num_bins=20, bin_range=(df[x].min(), df[x].max()), adjoin=False
-    )
-    return hists.opts(opts.Histogram(alpha=0.5),
-                      opts.NdOverlay(aspect=1.5, legend_position="right", ylabel="count"))
+    # the histogram operation bins each colour group on the same 20 edges; HoloViews
+    # overlays the groups' histograms and cannot stack them
+    edges = np.histogram_bin_edges(df[x], 20)
+    hists = hv.Dataset(df, [x, color]).hist(x, groupby=color, bins=edges, adjoin=False)
+    return hists.opts(opts.Histogram(color=hv.Cycle(PALETTE), alpha=0.5, backend="bokeh"),
+                      opts.Histogram(facecolor=hv.Cycle(PALETTE), alpha=0.5,
+                                     backend="matplotlib"),
+                      opts.NdOverlay(legend_position="right", ylabel="count"), *SIZE)
 
 
 def box(df, x, y):
-    return hv.BoxWhisker(df, x, y).opts(aspect=1.5)
+    # boxes follow the order of the rows: sorting them sorts the categories
+    boxes = hv.BoxWhisker(df.sort_values(x), x, y)
+    return boxes.opts(
+        opts.BoxWhisker(box_fill_color=dim(x), cmap=PALETTE, width=600, height=400,
+                        backend="bokeh"),
+        opts.BoxWhisker(fig_inches=(6, 4), aspect=1.5, backend="matplotlib"))
 
 
 def heatmap(df):
-    corr = df.select_dtypes("number").corr()
-    r = hv.Dimension("correlation", value_format=lambda value: f"{value:.2f}")
-    cells = hv.HeatMap((corr.columns, corr.index, corr.values), ["column", "row"], r)
-    # matplotlib writes each value in its cell, bokeh shows it on hover (a Labels
-    # overlay fails on matplotlib's categorical axes: holoviews issue #4992)
-    return cells.opts(
-        opts.HeatMap(cmap="RdBu_r", clim=(-1, 1), colorbar=True, xrotation=45, aspect=1.2),
-        opts.HeatMap(tools=["hover"], backend="bokeh"),
-    )
+    corr = df.corr()
+    # long form, one row per cell. A y axis runs bottom to top: listing the rows
+    # reversed puts the first column's row at the top
+    cells = corr.stack().rename_axis(["row", "column"]).reset_index(name="r")
+    row = hv.Dimension("row", values=list(corr.columns[::-1]))
+    r = hv.Dimension("r", label="correlation", value_format=lambda v: f"{v:.2f}")
+    heat = hv.HeatMap(cells, ["column", row], r)
+    # matplotlib's HeatMap writes each value in its cell; bokeh's needs a Labels overlay
+    # (which fails on matplotlib's categorical axes: holoviews issue #4992), here white
+    # on the dark ends of the scale and black in between
+    ink = dim("r").bin([-1, -0.5, 0.5, 1], ["white", "black", "white"])
+    chart = heat * hv.Labels(heat).opts(text_color=ink) if BACKEND == "bokeh" else heat
+    return chart.opts(
+        opts.HeatMap(cmap="RdBu_r", clim=(-1, 1), colorbar=True, xlabel="", ylabel=""),
+        opts.Overlay(width=600, height=400, backend="bokeh"),
+        opts.HeatMap(width=600, height=400, backend="bokeh"),
+        opts.HeatMap(fig_inches=(6, 4), aspect=1.5, xrotation=30, backend="matplotlib"))
 
 
 def facet(df, x, y, color, facet):
-    # one panel per facet value, overlaying its colour groups; the panels share axes.
-    # Each colour value gets a fixed colour, so a group keeps it in every panel
-    palette = dict(zip(sorted(df[color].unique()), hv.Cycle().values, strict=False))
+    # a fixed colour per category, so that each keeps its colour in every panel
+    colors = dict(zip(sorted(df[color].unique()), PALETTE, strict=False))
     scatters = hv.Dataset(df).to(hv.Scatter, x, [y, color], groupby=[facet, color])
-    return scatters.overlay(color).layout(facet).cols(3).opts(
-        opts.Scatter(color=dim(color).categorize(palette), alpha=0.8))
+    # one panel per facet value, three to a row; the panels share their axes
+    panels = scatters.overlay(color).layout(facet).cols(3)
+    return panels.opts(
+        opts.Scatter(color=dim(color).categorize(colors), alpha=0.8),
+        opts.NdOverlay(frame_width=220, frame_height=220, legend_position="bottom",
+                       backend="bokeh"),
+        opts.NdOverlay(fig_inches=3, aspect=1, legend_position="best",
+                       backend="matplotlib"))
 
 
 def regression(df, x, y, color):
@@ -78,57 +122,96 @@ def regression(df, x, y, color):
         return hv.Curve((xs, slope * xs + intercept), x, y)
 
     return (points * points.map(fit, hv.Scatter)).opts(
-        opts.Scatter(alpha=0.6), opts.Curve(show_legend=False),
-        opts.Overlay(aspect=1.5, legend_position="right"),
-    )
+        opts.Scatter(color=hv.Cycle(PALETTE), alpha=0.6),
+        opts.Curve(color=hv.Cycle(PALETTE), show_legend=False),
+        opts.Overlay(legend_position="right"), *SIZE)
+
+
+def scatter3d(df, x, y, z, color):
+    points = hv.Dataset(df).to(hv.Scatter3D, [x, y, z], [], groupby=color).overlay()
+    # matplotlib only: Scatter3D takes matplotlib's style names (c) and is drawn at
+    # 150% unless told otherwise; a legend on the right would hide the z axis title
+    return points.opts(opts.Scatter3D(c=hv.Cycle(PALETTE), alpha=0.8, fig_size=100),
+                       opts.NdOverlay(legend_position="bottom"), *SIZE)
 
 
 def bubble(df, x, y, size, color):
     points = hv.Dataset(df).to(hv.Scatter, x, [y, size], groupby=color).overlay()
     share = dim(size) / df[size].max()
-    # marker size is a backend style: bokeh's `size` is a diameter in pixels,
-    # matplotlib's `s` an area in points^2; either way the area grows with the value
+    # marker area from zero, the largest 40 px across; marker size is a backend style:
+    # bokeh's `size` is a diameter in pixels, matplotlib's `s` an area in points^2
+    # (40 px at 100 dpi is 28.8 pt)
     return points.opts(
+        opts.Scatter(color=hv.Cycle(PALETTE), alpha=0.6),
         opts.Scatter(size=np.sqrt(share) * 40, backend="bokeh"),
-        opts.Scatter(s=share * 300, backend="matplotlib"),
-        opts.Scatter(alpha=0.5),
-        opts.NdOverlay(aspect=1.5, legend_position="right", title=f"marker area ~ {size}"),
-    )
+        opts.Scatter(s=share * 28.8**2, backend="matplotlib"),
+        opts.NdOverlay(legend_position="right", title=f"marker area ~ {size}"), *SIZE)
 
 
 NOT_SUPPORTED = {
     "scatter3d": "HoloViews' Scatter3D element has plotting classes for the matplotlib and "
-    "plotly backends only, not for bokeh; this code is shared by both backends, and bokeh "
-    "itself has no 3D axes.",
-}
+    "plotly backends only: bokeh has no 3D axes.",
+} if BACKEND == "bokeh" else {}
+
+SPEC_NOT_MET = {
+    "histogram": {
+        "stacking": "HoloViews' histogram operation gives one Histogram per group, which "
+        "an overlay draws on top of one another (half transparent): no element or option "
+        "stacks them (holoviews issue #5482).",
+    },
+    "facet": {
+        "legend": "Each panel's overlay has its own legend, naming the categories drawn in "
+        "that panel only: HoloViews has no legend for a whole layout, and an empty element "
+        "gets no legend entry (matplotlib) or one without its marker (bokeh).",
+    },
+    "bubble": {
+        "size legend": "HoloViews maps a value to marker size through a style option, "
+        "which draws no legend; its legends name the overlaid elements only.",
+    },
+} | ({
+    "box": {
+        "palette": "HoloViews' matplotlib BoxWhisker calls matplotlib's boxplot without "
+        "patch_artist and with one boxprops for every box: boxes are black outlines, never "
+        "filled, and cannot take a colour per category.",
+    },
+} if BACKEND == "matplotlib" else {})
 
 
 if __name__ == "__main__":
+    # Every chart on the bundled data, prepared as the gallery's cards prepare it: the
+    # chart's columns, rows with a missing value left out.
     import sys
     from pathlib import Path
 
     import pandas as pd
-    from bokeh.resources import INLINE
 
     data = Path(__file__).resolve().parent.parent / "gallery" / "data"
-    penguins = pd.read_csv(data / "penguins.csv").dropna().reset_index(drop=True)
+    penguins = pd.read_csv(data / "penguins.csv")
     gapminder = pd.read_csv(data / "gapminder.csv.gz")
+    gapminder["period"] = np.where(gapminder["year"] < 1980, "1952-1977", "1982-2007")
+    measures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
+    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
+    calls = {
+        "scatter": (penguins, xy),
+        "line": (gapminder, {"time": "year", "y": "lifeExp", "color": "continent"}),
+        "bar": (penguins, {"x": "species", "y": "body_mass_g", "color": "sex"}),
+        "histogram": (penguins, {"x": "flipper_length_mm", "color": "species"}),
+        "box": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "heatmap": (penguins[measures], {}),
+        "facet": (penguins, {**xy, "facet": "island"}),
+        "regression": (penguins, xy),
+        "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
+        "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+    }
+    charts = {}
+    for kind, (frame, roles) in calls.items():
+        if kind not in NOT_SUPPORTED:
+            columns = list(dict.fromkeys(roles.values())) or list(frame.columns)
+            charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else f"out/holoviews_{BACKEND}")
     out.mkdir(parents=True, exist_ok=True)
-    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
-    charts = {
-        "scatter": scatter(penguins, **xy),
-        "line": line(gapminder, time="year", y="lifeExp", color="continent"),
-        "bar": bar(penguins, x="species", y="body_mass_g", color="sex"),
-        "histogram": histogram(penguins, x="flipper_length_mm", color="species"),
-        "box": box(penguins, x="species", y="body_mass_g"),
-        "heatmap": heatmap(penguins),
-        "facet": facet(penguins, **xy, facet="island"),
-        "regression": regression(penguins, **xy),
-        "bubble": bubble(penguins, **{**xy, "y": "flipper_length_mm"}, size="body_mass_g"),
-    }
     # bokeh writes a standalone page (BokehJS inlined: no network); matplotlib an SVG
     suffix = "html" if BACKEND == "bokeh" else "svg"
     for kind, chart in charts.items():
-        hv.save(chart, out / f"{kind}.{suffix}", backend=BACKEND, resources=INLINE)
+        hv.save(chart, out / f"{kind}.{suffix}", backend=BACKEND, resources="inline")
         print("wrote", out / f"{kind}.{suffix}")

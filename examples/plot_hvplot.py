@@ -1,71 +1,106 @@
 """hvPlot: every chart kind of the gallery through the .hvplot accessor on a DataFrame.
 
-Run: python examples/plot_hvplot.py [OUT_DIR]  (needs hvplot, holoviews, bokeh and pandas)
+Run: python examples/plot_hvplot.py [OUT_DIR]  (needs hvplot, holoviews, bokeh, numpy and pandas)
 Each function takes a data frame and the names of the columns to use for each role.
 Importing hvplot.pandas adds .hvplot to every DataFrame: the pandas .plot API, returning
-interactive HoloViews objects (drawn with bokeh) that compose with * and +.
+interactive HoloViews objects (drawn with bokeh) that compose with * and +. Charts are
+written as HTML pages with BokehJS inlined, so they open offline.
 """
 
-import holoviews as hv
-import hvplot.pandas
+import hvplot.pandas  # adds the .hvplot accessor to every DataFrame
 import numpy as np
+import pandas as pd
 
 hvplot.extension("bokeh")
 
+# The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+SIZE = {"width": 600, "height": 400}  # px, legend included
+
 
 def scatter(df, x, y, color):
-    return df.hvplot.scatter(x=x, y=y, by=color, alpha=0.8, legend="right")
+    # by= groups in the order the rows come: sorted rows give sorted groups, each taking
+    # the next colour of the list
+    return df.sort_values(color).hvplot.scatter(
+        x=x, y=y, by=color, color=PALETTE, alpha=0.8, legend="right", **SIZE)
 
 
 def line(df, time, y, color):
     means = df.groupby([time, color])[y].mean().reset_index()
-    return means.hvplot.line(x=time, y=y, by=color, ylabel=f"mean {y}", legend="right")
+    options = {"x": time, "y": y, "by": color, "color": PALETTE}
+    # a line through the means, and a marker on each (the markers need no legend of their own)
+    return (means.hvplot.line(**options, legend="right", ylabel=f"mean {y}", **SIZE)
+            * means.hvplot.scatter(**options, legend=False))
 
 
 def bar(df, x, y, color):
-    means = df.groupby([x, color])[y].mean().reset_index()
-    # by= splits each x bar into a group of bars, one per color value
-    return means.hvplot.bar(x=x, y=y, by=color, ylabel=f"mean {y}")
+    means = df.groupby([x, color])[y].mean().reset_index()  # sorted by x, then color
+    # by= splits each x bar into a group of bars, one per color value; with one label
+    # per group on the axis (multi_level=False) a legend names the colours
+    return means.hvplot.bar(x=x, y=y, by=color, color=PALETTE, legend="right",
+                            ylabel=f"mean {y}", **SIZE).opts(multi_level=False)
 
 
 def histogram(df, x, color):
-    # one histogram per color value, binned over the same range and overlaid
-    return df.hvplot.hist(x, by=color, bins=20, alpha=0.5, ylabel="count", legend="right")
+    # one histogram per color value, on the same 20 edges; hvPlot overlays them and
+    # cannot stack them
+    return df.sort_values(color).hvplot.hist(
+        x, by=color, bins=np.histogram_bin_edges(df[x], 20), color=PALETTE, alpha=0.5,
+        ylabel="count", legend="right", **SIZE)
 
 
 def box(df, x, y):
-    return df.hvplot.box(y=y, by=x)
+    # c= fills each box by its category; sorted rows give sorted boxes and colours
+    return df.sort_values(x).hvplot.box(y=y, by=x, c=x, cmap=PALETTE, legend=False, **SIZE)
 
 
 def heatmap(df):
-    corr = df.select_dtypes("number").corr().round(2)
-    # a wide frame maps its columns to x and its index to y
-    cells = corr.hvplot.heatmap(cmap="RdBu_r", clim=(-1, 1), rot=45, clabel="correlation",
-                                width=560, height=480)
-    return cells * hv.Labels(cells).opts(text_color="black", text_font_size="9pt")
+    corr = df.corr()
+    # a wide frame maps its columns to x and its index to y; flip_yaxis puts the first
+    # row at the top
+    cells = corr.hvplot.heatmap(cmap="RdBu_r", clim=(-1, 1), flip_yaxis=True,
+                                xlabel="", ylabel="", clabel="correlation", **SIZE)
+    # the values, written in the cells (one row per cell): white on the dark ends of
+    # the scale, black in between
+    long = corr.stack().rename_axis(["row", "column"]).reset_index(name="r")
+    dark = long["r"].abs() > 0.5
+    text = {"x": "column", "y": "row", "text": "{r:.2f}"}
+    labels = (long[dark].hvplot.labels(**text, text_color="white")
+              * long[~dark].hvplot.labels(**text, text_color="black"))
+    return cells * labels
 
 
 def facet(df, x, y, color, facet):
     # by= with subplots=True draws one panel per facet value, sharing the axes; a colour
-    # per value (c= with a dict cmap) keeps each group's colour the same in every panel
-    palette = dict(zip(sorted(df[color].unique()), hv.Cycle().values, strict=False))
-    panels = df.hvplot.scatter(x=x, y=y, by=facet, subplots=True, c=color, cmap=palette,
-                               alpha=0.8, width=330, height=300)
+    # per value (c= with a dict cmap) keeps each group's colour the same in every panel.
+    # Panels and legend entries come in the order of the rows: sorting sorts them
+    palette = dict(zip(sorted(df[color].unique()), PALETTE, strict=False))
+    panels = df.sort_values([facet, color]).hvplot.scatter(
+        x=x, y=y, by=facet, subplots=True, c=color, cmap=palette, alpha=0.8,
+        legend="bottom", frame_width=220, frame_height=220)
     return panels.cols(3)
 
 
 def regression(df, x, y, color):
-    points = df.hvplot.scatter(x=x, y=y, by=color, alpha=0.6, legend="right")
-    # hvPlot has no fit option; its plots are HoloViews objects, so overlay a
-    # least-squares Slope computed from each colour group's points
-    return points * points.map(hv.Slope.from_scatter, hv.Scatter)
+    df = df.sort_values(color)
+    points = df.hvplot.scatter(x=x, y=y, by=color, color=PALETTE, alpha=0.6, legend="right")
+    # hvPlot has no fit option: a least-squares line per group, drawn from its
+    # smallest to its largest x
+    ends = []
+    for name, group in df.groupby(color):
+        slope, intercept = np.polyfit(group[x], group[y], 1)
+        xs = np.array([group[x].min(), group[x].max()])
+        ends.append(pd.DataFrame({x: xs, y: slope * xs + intercept, color: name}))
+    fits = pd.concat(ends).hvplot.line(x=x, y=y, by=color, color=PALETTE, legend=False)
+    return (points * fits).opts(**SIZE)
 
 
 def bubble(df, x, y, size, color):
     # a column as s draws markers sqrt(value) * scale pixels across (area ~ value):
     # scale so that the largest is 40 px
-    return df.hvplot.scatter(x=x, y=y, s=size, scale=40 / np.sqrt(df[size].max()), by=color,
-                             alpha=0.5, legend="right", title=f"marker area ~ {size}")
+    return df.sort_values(color).hvplot.scatter(
+        x=x, y=y, s=size, scale=40 / np.sqrt(df[size].max()), by=color, color=PALETTE,
+        alpha=0.6, legend="right", title=f"marker area ~ {size}", **SIZE)
 
 
 NOT_SUPPORTED = {
@@ -73,32 +108,54 @@ NOT_SUPPORTED = {
     "draws 2D plots only.",
 }
 
+SPEC_NOT_MET = {
+    "histogram": {
+        "stacking": "hvPlot's hist gives one histogram per by= group, overlaid (half "
+        "transparent): it has no stacked option for histograms (holoviews issue #5482).",
+    },
+    "facet": {
+        "legend": "Each panel has its own legend, naming the categories drawn in that panel "
+        "only: a layout of subplots has no legend of its own.",
+    },
+    "bubble": {
+        "size legend": "hvPlot maps a column to marker size (s=) without a legend for it; "
+        "its legends name the by= groups only.",
+    },
+}
+
 
 if __name__ == "__main__":
+    # Every chart on the bundled data, prepared as the gallery's cards prepare it: the
+    # chart's columns, rows with a missing value left out.
     import sys
     from pathlib import Path
 
-    import pandas as pd
-    from bokeh.resources import INLINE
-
     data = Path(__file__).resolve().parent.parent / "gallery" / "data"
-    penguins = pd.read_csv(data / "penguins.csv").dropna().reset_index(drop=True)
+    penguins = pd.read_csv(data / "penguins.csv")
     gapminder = pd.read_csv(data / "gapminder.csv.gz")
+    gapminder["period"] = np.where(gapminder["year"] < 1980, "1952-1977", "1982-2007")
+    measures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
+    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
+    calls = {
+        "scatter": (penguins, xy),
+        "line": (gapminder, {"time": "year", "y": "lifeExp", "color": "continent"}),
+        "bar": (penguins, {"x": "species", "y": "body_mass_g", "color": "sex"}),
+        "histogram": (penguins, {"x": "flipper_length_mm", "color": "species"}),
+        "box": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "heatmap": (penguins[measures], {}),
+        "facet": (penguins, {**xy, "facet": "island"}),
+        "regression": (penguins, xy),
+        "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
+        "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+    }
+    charts = {}
+    for kind, (frame, roles) in calls.items():
+        if kind not in NOT_SUPPORTED:
+            columns = list(dict.fromkeys(roles.values())) or list(frame.columns)
+            charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/hvplot")
     out.mkdir(parents=True, exist_ok=True)
-    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
-    charts = {
-        "scatter": scatter(penguins, **xy),
-        "line": line(gapminder, time="year", y="lifeExp", color="continent"),
-        "bar": bar(penguins, x="species", y="body_mass_g", color="sex"),
-        "histogram": histogram(penguins, x="flipper_length_mm", color="species"),
-        "box": box(penguins, x="species", y="body_mass_g"),
-        "heatmap": heatmap(penguins),
-        "facet": facet(penguins, **xy, facet="island"),
-        "regression": regression(penguins, **xy),
-        "bubble": bubble(penguins, **{**xy, "y": "flipper_length_mm"}, size="body_mass_g"),
-    }
     for kind, chart in charts.items():
-        # hvplot.save writes a standalone page; INLINE embeds BokehJS (no network)
-        hvplot.save(chart, out / f"{kind}.html", resources=INLINE)
+        # hvplot.save writes a standalone page; "inline" embeds BokehJS (no network)
+        hvplot.save(chart, out / f"{kind}.html", resources="inline")
         print("wrote", out / f"{kind}.html")

@@ -3,10 +3,12 @@
 Run: python examples/plot_plotnine.py [OUT_DIR]  (needs plotnine, numpy and pandas)
 Each function takes a data frame and the names of the columns to use for each role, maps
 them to aesthetics with aes(), and adds layers with +. It returns the ggplot object.
+Charts are written as SVG files.
 """
 
 import numpy as np
 import pandas as pd
+from mizani.bounds import rescale_max
 from plotnine import (
     aes,
     element_text,
@@ -18,16 +20,30 @@ from plotnine import (
     geom_text,
     geom_tile,
     ggplot,
+    guide_legend,
+    guides,
     labs,
-    scale_fill_gradient2,
+    scale_color_identity,
+    scale_color_manual,
+    scale_fill_cmap,
+    scale_fill_manual,
     scale_size_area,
     stat_summary,
     theme,
 )
 
+# The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+SIZE = theme(figure_size=(6, 4), dpi=100)  # 600 x 400 px
+
 
 def scatter(df, x, y, color):
-    return ggplot(df, aes(x, y, color=color)) + geom_point(alpha=0.8)
+    return (
+        ggplot(df, aes(x, y, color=color))
+        + geom_point(alpha=0.8)
+        + scale_color_manual(PALETTE)  # discrete scales take the sorted levels in turn
+        + SIZE
+    )
 
 
 def line(df, time, y, color):
@@ -36,7 +52,9 @@ def line(df, time, y, color):
         ggplot(df, aes(time, y, color=color))
         + stat_summary(fun_y=np.mean, geom="line")
         + stat_summary(fun_y=np.mean, geom="point")
+        + scale_color_manual(PALETTE)
         + labs(y=f"mean {y}")
+        + SIZE
     )
 
 
@@ -44,56 +62,90 @@ def bar(df, x, y, color):
     return (
         ggplot(df, aes(x, y, fill=color))
         + stat_summary(fun_y=np.mean, geom="bar", position="dodge")
+        + scale_fill_manual(PALETTE)
         + labs(y=f"mean {y}")
+        + SIZE
     )
 
 
 def histogram(df, x, color):
-    return ggplot(df, aes(x, fill=color)) + geom_histogram(bins=20)  # stacked by default
+    # numpy's 20 equal bins over the data; the bars of one bin stack by default
+    edges = np.histogram_bin_edges(df[x], 20)
+    return (
+        ggplot(df, aes(x, fill=color))
+        + geom_histogram(breaks=edges)
+        + scale_fill_manual(PALETTE)
+        + SIZE
+    )
 
 
 def box(df, x, y):
-    return ggplot(df, aes(x, y, fill=x)) + geom_boxplot(show_legend=False)
+    return (
+        ggplot(df, aes(x, y, fill=x))
+        + geom_boxplot(show_legend=False)  # Tukey whiskers, as ggplot2
+        + scale_fill_manual(PALETTE)
+        + SIZE
+    )
 
 
 def heatmap(df):
-    corr = df.select_dtypes("number").corr()
-    # ggplot wants long data: one row per cell; categories keep the matrix order
+    corr = df.corr()
+    # ggplot wants long data: one row per cell; categories keep the matrix order (the
+    # rows reversed, as a y axis runs bottom to top)
     cells = corr.rename_axis(index="row", columns="column").stack().rename("r").reset_index()
     cells["column"] = pd.Categorical(cells["column"], categories=corr.columns)
     cells["row"] = pd.Categorical(cells["row"], categories=corr.columns[::-1])
+    cells["ink"] = np.where(cells["r"].abs() > 0.5, "white", "black")  # legible on dark cells
     return (
         ggplot(cells, aes("column", "row", fill="r"))
         + geom_tile()
-        + geom_text(aes(label="r"), format_string="{:.2f}", size=8)
-        + scale_fill_gradient2(low="#2166ac", high="#b2182b", limits=(-1, 1))
+        + geom_text(aes(label="r", color="ink"), format_string="{:.2f}", size=10)
+        + scale_fill_cmap("RdBu_r", limits=(-1, 1))  # blue -1, white 0, red +1
+        + scale_color_identity()
         + labs(x="", y="", fill="correlation")
-        + theme(axis_text_x=element_text(rotation=45, ha="right"))
+        + SIZE
+        + theme(axis_text_x=element_text(rotation=30, ha="right"))
     )
 
 
 def facet(df, x, y, color, facet):
+    # square panels, three to a row: the figure grows with the number of panels
+    panels = df[facet].nunique()
+    columns, rows = min(panels, 3), -(-panels // 3)
     return (
         ggplot(df, aes(x, y, color=color))
         + geom_point(alpha=0.8)
-        + facet_wrap(facet, labeller="label_both")
+        + facet_wrap(facet, ncol=3)  # shared axes unless scales= frees them
+        + scale_color_manual(PALETTE)
+        + theme(figure_size=(2.6 * columns + 1.6, 2.6 * rows + 0.8), dpi=100, aspect_ratio=1)
     )
 
 
 def regression(df, x, y, color):
     # the colour mapping splits the data, so each group gets its own least-squares line
+    # over its own x range
     return (
         ggplot(df, aes(x, y, color=color))
         + geom_point(alpha=0.6)
-        + geom_smooth(method="lm")
+        + geom_smooth(method="lm", se=False)
+        + scale_color_manual(PALETTE)
+        + SIZE
     )
 
 
 def bubble(df, x, y, size, color):
+    # scale_size_area: marker area proportional to the value, from zero. A marker is
+    # size x sqrt(pi) points across, so 16.25 makes the largest 40 px at 100 dpi; with
+    # no outline (stroke=0) the smallest keep their proportion too.
+    # plotnine 0.15 loses that scale's own rescaler (values map from their minimum, not
+    # from zero): passing rescale_max again is a workaround
     return (
         ggplot(df, aes(x, y, color=color, size=size))
-        + geom_point(alpha=0.5)
-        + scale_size_area(max_size=12)  # area, not radius, proportional to the value
+        + geom_point(alpha=0.6, stroke=0)
+        + scale_size_area(max_size=16.25, rescaler=rescale_max)
+        + scale_color_manual(PALETTE)
+        + guides(color=guide_legend(override_aes={"size": 4}))  # legible colour keys
+        + SIZE
     )
 
 
@@ -104,26 +156,37 @@ NOT_SUPPORTED = {
 
 
 if __name__ == "__main__":
+    # Every chart on the bundled data, prepared as the gallery's cards prepare it: the
+    # chart's columns, rows with a missing value left out.
     import sys
     from pathlib import Path
 
     data = Path(__file__).resolve().parent.parent / "gallery" / "data"
-    penguins = pd.read_csv(data / "penguins.csv").dropna().reset_index(drop=True)
+    penguins = pd.read_csv(data / "penguins.csv")
     gapminder = pd.read_csv(data / "gapminder.csv.gz")
+    gapminder["period"] = np.where(gapminder["year"] < 1980, "1952-1977", "1982-2007")
+    measures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
+    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
+    calls = {
+        "scatter": (penguins, xy),
+        "line": (gapminder, {"time": "year", "y": "lifeExp", "color": "continent"}),
+        "bar": (penguins, {"x": "species", "y": "body_mass_g", "color": "sex"}),
+        "histogram": (penguins, {"x": "flipper_length_mm", "color": "species"}),
+        "box": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "heatmap": (penguins[measures], {}),
+        "facet": (penguins, {**xy, "facet": "island"}),
+        "regression": (penguins, xy),
+        "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
+        "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+    }
+    charts = {}
+    for kind, (frame, roles) in calls.items():
+        if kind not in NOT_SUPPORTED:
+            columns = list(dict.fromkeys(roles.values())) or list(frame.columns)
+            charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/plotnine")
     out.mkdir(parents=True, exist_ok=True)
-    xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
-    charts = {
-        "scatter": scatter(penguins, **xy),
-        "line": line(gapminder, time="year", y="lifeExp", color="continent"),
-        "bar": bar(penguins, x="species", y="body_mass_g", color="sex"),
-        "histogram": histogram(penguins, x="flipper_length_mm", color="species"),
-        "box": box(penguins, x="species", y="body_mass_g"),
-        "heatmap": heatmap(penguins),
-        "facet": facet(penguins, **xy, facet="island"),
-        "regression": regression(penguins, **xy),
-        "bubble": bubble(penguins, **{**xy, "y": "flipper_length_mm"}, size="body_mass_g"),
-    }
     for kind, plot in charts.items():
-        plot.save(out / f"{kind}.svg", width=6, height=4, verbose=False)
+        # the theme's figure_size and dpi set the size: save() keeps them
+        plot.save(out / f"{kind}.svg", verbose=False)
         print("wrote", out / f"{kind}.svg")

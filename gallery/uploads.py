@@ -5,6 +5,7 @@ memory and never written anywhere."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 
@@ -43,15 +44,27 @@ def _not_text(data: bytes, name: str) -> None:
             raise DataError(f"{name} is {what}, not a CSV text file. {fix}.")
 
 
-def _text(data: bytes, name: str) -> str:
+def _check_utf8(data: bytes, name: str) -> None:
+    """Raise DataError unless ``data`` is UTF-8, decoding a megabyte at a time: a 200 MB
+    upload is never held twice as text."""
     _not_text(data, name)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DataError(
-            f"{name} is not UTF-8 text (byte 0x{data[error.start]:02x} at position "
-            f"{error.start}). Save it as 'CSV UTF-8' and upload it again."
-        ) from None
+    decoder, step = codecs.getincrementaldecoder("utf-8")(), 2**20
+    for start in range(0, len(data), step):
+        try:
+            decoder.decode(data[start:start + step], final=start + step >= len(data))
+        except UnicodeDecodeError as error:
+            at = start + error.start
+            raise DataError(
+                f"{name} is not UTF-8 text (byte 0x{data[at]:02x} at position {at}). Save it "
+                "as 'CSV UTF-8' and upload it again.") from None
+
+
+def _head(data: bytes) -> str:
+    """The first 64 KB as text (and all of a longer first line): enough to find the
+    delimiter and the header."""
+    newline = data.find(b"\n", 0, 2**24)
+    head = data[:max(2**16, newline + 1)]
+    return head.decode("utf-8-sig", errors="ignore")
 
 
 def _delimiter(text: str) -> str:
@@ -108,16 +121,22 @@ def read_csv_bytes(data: bytes, name: str = "the file") -> pd.DataFrame:
     if len(data) > MAX_UPLOAD_MB * 1024 * 1024:
         raise DataError(f"{name} is {len(data) / 2**20:.0f} MB; the limit is {MAX_UPLOAD_MB} "
                         "MB. Upload a sample of the rows.")
-    text = _text(data, name)
-    if not text.strip():
+    _check_utf8(data, name)
+    head = _head(data)
+    if not head.strip() and not data.strip():
         raise DataError(f"{name} is empty. Upload a CSV with a header row and data rows.")
-    delimiter = _delimiter(text)
-    header, repeated = _unique_header(_header(text, delimiter, name))
+    delimiter = _delimiter(head)
+    header, repeated = _unique_header(_header(head, delimiter, name))
     notes, decimal_comma = [], False
+
+    def parse(**options: str) -> pd.DataFrame:  # from the bytes: no copy of them as text
+        return pd.read_csv(io.BytesIO(data), sep=delimiter, header=0, names=header,
+                           encoding="utf-8-sig", **options)
+
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=0, names=header)
+        frame = parse()
         if delimiter == ";":  # European spreadsheets: semicolons between, commas in numbers
-            commas = pd.read_csv(io.StringIO(text), sep=";", header=0, names=header, decimal=",")
+            commas = parse(decimal=",")
             if commas.select_dtypes("number").shape[1] > frame.select_dtypes("number").shape[1]:
                 frame, notes = commas, ["read ',' as the decimal point (fields end with ';')"]
                 decimal_comma = True

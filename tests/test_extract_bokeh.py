@@ -7,7 +7,16 @@ from functools import cache
 
 import numpy as np
 import pytest
-from bokeh.models import CDSView, ColumnDataSource, IndexFilter, Range1d, Whisker
+from bokeh.models import (
+    CDSView,
+    ColumnDataSource,
+    GroupFilter,
+    IndexFilter,
+    Legend,
+    LegendItem,
+    Range1d,
+    Whisker,
+)
 from bokeh.plotting import figure
 from bokeh.transform import factor_cmap, linear_cmap
 
@@ -230,3 +239,40 @@ def test_colour_mappers_are_applied_as_bokehjs_does():
     assert [(e.label, e.color) for e in scene.legend] == [("a", "#000080"), ("b", "#008000"),
                                                           ("c", "#ffd700")]
     assert color_of("#ABC") == ("#aabbcc", 1.0) and color_of("transparent") == ("", 0.0)
+
+
+def test_legend_keys_of_markers_are_one_size_whatever_the_glyph_size():
+    # BokehJS draws a marker's key at 0.4 x the legend's glyph box: sized scatters with a
+    # label each are no legend of sizes
+    p = figure()
+    for size in (5, 20, 40):
+        p.scatter([1], [size], size=size, legend_label=f"{size} px")
+    p.legend.glyph_height = 30
+    scene = extract(p)
+    assert [(e.label, e.size) for e in scene.legend] == [("5 px", 8.0), ("20 px", 8.0),
+                                                         ("40 px", 8.0)]
+    p.scatter([2], [2], radius=1, legend_label="circle")  # a Circle's radius is 0.2 x the box
+    assert extract(p).legend[-1].size == 8.0
+
+
+def test_a_legend_item_whose_renderers_draw_no_rows_has_no_key():
+    # BokehJS skips the key of a renderer with no rows in its view (data_size 0): the
+    # label stands alone, or takes the next renderer's key
+    source = ColumnDataSource({"x": [1, 2, 3], "y": [1, 2, 3], "g": ["a", "a", "b"]})
+    p = figure()
+    p.scatter([], [], color="red", legend_label="empty")
+    none = p.scatter("x", "y", source=source, color="blue", legend_label="filtered",
+                     view=CDSView(filter=GroupFilter(column_name="g", group="z")))
+    shown = p.line("x", "y", source=source, color="green")
+    p.add_layout(Legend(items=[LegendItem(label="both", renderers=[none, shown])]))
+    assert [(e.label, e.color) for e in extract(p).legend] == [
+        ("empty", ""), ("filtered", ""), ("both", "#008000")]
+
+
+def test_a_legend_key_takes_the_look_of_the_first_row_in_view():
+    source = ColumnDataSource({"x": [1, 2, 3], "y": [1, 2, 3], "c": ["red", "blue", "gold"],
+                               "g": ["a", "b", "b"]})
+    p = figure()
+    p.scatter("x", "y", source=source, color="c", legend_label="b only",
+              view=CDSView(filter=GroupFilter(column_name="g", group="b")))
+    assert [(e.label, e.color) for e in extract(p).legend] == [("b only", "#0000ff")]

@@ -49,8 +49,9 @@ def measure(model: Any) -> Drawn:
         rows = len(next(iter(data.values()))) if data else 0
         if glyph in _MARKERS:
             counts["points"] += _finite_rows(renderer.glyph, data, rows)
-        elif glyph in _BARS:
-            counts["bars"] += rows
+        elif glyph in _BARS:  # a NaN end (a group combination with no rows) draws no bar
+            end = renderer.glyph.top if glyph == "VBar" else renderer.glyph.right
+            counts["bars"] += _finite(end, data, rows)
         elif glyph in _LINES:
             counts["line_points"] += _finite_rows(renderer.glyph, data, rows)
         elif glyph == "Image":  # one cell per pixel of each image, as matplotlib's imshow
@@ -81,6 +82,15 @@ def _finite_rows(glyph: Any, data: dict[str, Any], rows: int) -> int:
             if values.ndim == 1:
                 rows = min(rows, int(np.isfinite(values).sum()))
     return rows
+
+
+def _finite(spec: Any, data: dict[str, Any], rows: int) -> int:
+    if not isinstance(spec, str) or spec not in data:
+        return rows
+    try:
+        return int(np.isfinite(np.asarray(data[spec], dtype=float)).sum())
+    except (TypeError, ValueError):
+        return rows
 
 
 def _base(glyph: Any) -> Any:

@@ -79,20 +79,36 @@ def category_of(color: str, mapping: dict[str, str]) -> str | None:
 
 
 def legend_problems(scene: Scene, ctx: Context, role: str = "color") -> list[Problem]:
+    """One legend names every category, in sorted order, in its colour. Several legends
+    (one per facet panel) are each read in their own order."""
     categories, colors = ctx.categories(role), ctx.colors(role)
     entries = [e for e in scene.legend if e.label in set(categories)]
-    labels = list(dict.fromkeys(e.label for e in entries))
+    legends: dict[int, list[str]] = {}
+    for entry in entries:
+        legends.setdefault(entry.legend, [])
+        if entry.label not in legends[entry.legend]:
+            legends[entry.legend].append(entry.label)
+    shown = {label for labels in legends.values() for label in labels}
     problems = []
-    if set(labels) != set(categories):
-        missing = [c for c in categories if c not in labels]
+    if shown != set(categories):
+        missing = [c for c in categories if c not in shown]
         problems.append(Problem("legend", f"no legend entry for {_shown(missing)}"))
-    elif labels != categories:
-        problems.append(Problem("order", f"the legend lists {_shown(labels)}; sorted order is "
-                                f"{_shown(categories)}"))
+    elif not any(set(labels) == set(categories) for labels in legends.values()):
+        problems.append(Problem("legend", f"{len(legends)} legends (one per panel), none "
+                                "naming every category"))
+    for labels in legends.values():
+        if labels != [c for c in categories if c in set(labels)]:
+            problems.append(Problem("order", f"a legend lists {_shown(labels)}; sorted order "
+                                    f"is {_shown(categories)}"))
+            break
     wrong = [f"{e.label} is {e.color}, not {colors[e.label]}" for e in entries
              if e.color and not _same(e.color, colors[e.label])]
+    uncoloured = [e.label for e in entries if not e.color]
     if wrong:
         problems.append(Problem("palette", f"legend colours: {_shown(wrong)}"))
+    if uncoloured:
+        problems.append(Problem("legend", f"legend entries with no colour key: "
+                                f"{_shown(uncoloured)}"))
     return problems
 
 
@@ -453,6 +469,8 @@ def check_heatmap(scene: Scene, ctx: Context) -> list[Problem]:
     if found["color"]:
         problems.append(Problem("scale", f"{len(found['color'])} cells are not coloured on the "
                                 f"-1..1 RdBu scale: {_shown(found['color'])}"))
+    if not scene.colorbar:
+        problems.append(Problem("scale", "no colour bar shows the -1..1 scale"))
     if found["text"]:
         problems.append(Problem("values", f"{len(found['text'])} cells do not show their value "
                                 f"to two decimals: {_shown(found['text'])}"))

@@ -1206,62 +1206,83 @@ def _legends(plot: Any) -> list[Any]:
     return [m for m in sides if isinstance(m, Legend) and m.visible]
 
 
-def _entry_labels(reader: Reader, item: Any, rows: Rows | None) -> list[tuple[str, int]]:
-    """(label, row) pairs: a field label expands into its distinct values, in order of
-    first appearance (BokehJS's uniq over the source column)."""
+def _entry_labels(reader: Reader, item: Any, rows: Rows | None) -> list[str]:
+    """An item's labels: a field label expands into its distinct values, in order of first
+    appearance (BokehJS's uniq over the first renderer's whole source column)."""
     label = item.lookup("label").get_value(item)
     if isinstance(label, Field):
         if rows is None or label.field not in rows.data:
             return []
-        column = _as_array(rows.data[label.field], rows.n)
-        firsts: dict[str, int] = {}
-        for i, value in enumerate(column):
-            firsts.setdefault(str(value).strip(), i)
-        return list(firsts.items())
+        return list(dict.fromkeys(str(v).strip() for v in _as_array(rows.data[label.field],
+                                                                     rows.n)))
     if isinstance(label, Value) and label.value is not None:
-        return [(str(label.value).strip(), item.index or 0)]
+        return [str(label.value).strip()]
     if label is not None:
         reader.notes.append("a legend label given as an expression was not read")
     return []
 
 
-def _entry_look(reader: Reader, rows: Rows | None, row: int) -> tuple[str, float | None]:
-    if rows is None or rows.n == 0:
-        return "", None
-    row = min(max(row, 0), rows.n - 1)
-    if isinstance(rows.glyph, (*_LINE_GLYPHS, Whisker)):
-        colors = rows.paint("line")[0]
-    elif isinstance(rows.glyph, Marker | Circle):
-        colors = reader.point_paint(rows)[0]
-    else:
-        colors = reader.rect_paint(rows)[0]
-    size = None
-    if isinstance(rows.glyph, Marker) and isinstance(rows.spec("size"), Value):
-        size = float(rows.spec("size").value)
-    return colors[row], size
+def _key_row(item: Any, rows: Rows, label: str) -> int | None:
+    """The row whose look a renderer gives a label's key, or None where it draws no key
+    (GlyphRendererView.draw_legend): none for a view that shows no rows (data_size 0) or
+    not the item's index; else the item's index, or for a field label the first row in
+    the view holding that value, falling back to the view's first row."""
+    shown = np.flatnonzero(rows.in_view)
+    if not len(shown):
+        return None
+    if item.index is not None:
+        return item.index if 0 <= item.index < rows.n and rows.in_view[item.index] else None
+    field = item.lookup("label").get_value(item)
+    if isinstance(field, Field) and field.field in rows.data:
+        column = _as_array(rows.data[field.field], rows.n)
+        found = [i for i in shown if str(column[i]).strip() == label]
+        return int(found[0] if found else shown[0])
+    return int(shown[0])
 
 
-def _index_shown(item: Any, rows: Rows | None) -> bool:
-    """BokehJS drops an item whose index points at a row its renderer's view leaves out."""
-    if item.index is None or rows is None:
+def _entry_look(reader: Reader, legend: Any, item: Any, drawn: list[Rows],
+                label: str) -> tuple[str, float | None]:
+    """The key BokehJS draws for one label, from the first of the item's renderers that
+    draws one. A marker's key is 0.4 x the legend's glyph box across, whatever the glyph's
+    own size (MarkerView._get_legend_args; a Circle's radius is 0.2 x the box)."""
+    for rows in drawn:
+        row = _key_row(item, rows, label)
+        if row is None:
+            continue
+        size = None
+        if isinstance(rows.glyph, (*_LINE_GLYPHS, Whisker)):
+            colors = rows.paint("line")[0]
+        elif isinstance(rows.glyph, Marker | Circle):
+            colors = reader.point_paint(rows)[0]
+            size = 0.4 * min(float(legend.glyph_width), float(legend.glyph_height))
+        else:
+            colors = reader.rect_paint(rows)[0]
+        return colors[row], size
+    return "", None
+
+
+def _index_shown(item: Any, drawn: list[Rows]) -> bool:
+    """BokehJS drops an item whose index points at a row no renderer's view shows."""
+    if item.index is None:
         return True
-    return 0 <= item.index < rows.n and bool(rows.in_view[item.index])
+    return any(0 <= item.index < rows.n and rows.in_view[item.index] for rows in drawn)
 
 
 def read_legend(reader: Reader) -> list[sc.LegendEntry]:
-    entries = []
+    entries, index = [], -1
     for panel, (plot, _, _) in enumerate(reader.placed):
         for legend in _legends(plot):
+            index += 1
             for item in legend.items:
                 if not item.visible:
                     continue
-                first = next((r for r in item.renderers if isinstance(r, GlyphRenderer)), None)
-                rows = None if first is None else reader.rows_of(first, panel)
-                if not _index_shown(item, rows):
+                drawn = [reader.rows_of(r, panel) for r in item.renderers
+                         if isinstance(r, GlyphRenderer)]
+                if not _index_shown(item, drawn):
                     continue
-                for label, row in _entry_labels(reader, item, rows):
-                    color, size = _entry_look(reader, rows, row)
-                    entries.append(sc.LegendEntry(label, color, size))
+                for label in _entry_labels(reader, item, drawn[0] if drawn else None):
+                    color, size = _entry_look(reader, legend, item, drawn, label)
+                    entries.append(sc.LegendEntry(label, color, size, index))
     return entries
 
 
@@ -1283,6 +1304,13 @@ def _bokeh_model(model: Any) -> Any:
     return figure_of(model)
 
 
+def _has_color_bar(placed: list) -> bool:
+    from bokeh.models import ColorBar
+
+    return any(isinstance(item, ColorBar) and item.visible
+               for plot, _, _ in placed for item in plot.references())
+
+
 def extract(model: Any) -> sc.Scene:
     """The Scene a bokeh figure or layout shows (HoloViews, hvPlot and Chartify objects are
     converted to their bokeh model first)."""
@@ -1298,7 +1326,8 @@ def extract(model: Any) -> sc.Scene:
         points=tuple(marks.points), rects=tuple(marks.rects), lines=tuple(marks.lines),
         areas=tuple(marks.areas), texts=tuple(marks.texts),
         boxes=tuple(assemble_boxes(reader.parts, _label_at(reader))),
-        legend=tuple(read_legend(reader)), width=width, height=height,
+        legend=tuple(read_legend(reader)), colorbar=_has_color_bar(placed),
+        width=width, height=height,
         notes=tuple(dict.fromkeys(reader.notes)),
     )
 

@@ -104,8 +104,8 @@ def extract(figure: Figure) -> Scene:
         panels=tuple(panel.panel(texts, places) for panel in panels) or (Panel(),),
         points=tuple(marks.points), rects=tuple(marks.rects), lines=tuple(marks.lines),
         areas=tuple(marks.areas), texts=tuple(marks.texts), boxes=tuple(drawn_boxes),
-        legend=tuple(legend), width=float(width), height=float(height),
-        notes=tuple(dict.fromkeys(marks.notes)),
+        legend=tuple(legend), colorbar=bool(_colorbars(figure)) or _plotnine_colorbar(figure),
+        width=float(width), height=float(height), notes=tuple(dict.fromkeys(marks.notes)),
     )
 
 
@@ -124,6 +124,31 @@ def _draw(figure: Figure) -> Any:
 
 def _all_axes(figure: Any) -> list[Axes]:
     return [*figure.axes, *(ax for sub in figure.subfigs for ax in _all_axes(sub))]
+
+
+def _plotnine_colorbar(figure: Figure) -> bool:
+    """plotnine draws a continuous guide as an image in an offset box, not a Colorbar."""
+    from matplotlib.offsetbox import AuxTransformBox, OffsetImage
+
+    boxes = [a for a in [*figure.artists, *(x for ax in figure.axes for x in ax.artists)]
+             if isinstance(a, OffsetBox)]
+    return any(isinstance(child, OffsetImage | AuxTransformBox) and _has_image(child)
+               for box in boxes for child in _descendants(box))
+
+
+def _descendants(box: Any) -> Iterator[Any]:
+    for child in box.get_children():
+        yield child
+        if isinstance(child, OffsetBox):
+            yield from _descendants(child)
+
+
+def _has_image(box: Any) -> bool:
+    from matplotlib.collections import QuadMesh
+    from matplotlib.image import AxesImage, BboxImage
+
+    return any(isinstance(c, AxesImage | BboxImage | QuadMesh) for c in box.get_children()) \
+        or type(box).__name__ == "OffsetImage"
 
 
 def _colorbars(figure: Figure) -> list[Any]:
@@ -826,7 +851,7 @@ def _handle(artist: Any, dpi: float) -> tuple[RGBA, float | None] | None:
     return None
 
 
-def _entries(pairs: Iterable[tuple[str, Any]], dpi: float) -> list[LegendEntry]:
+def _entries(pairs: Iterable[tuple[str, Any]], dpi: float, index: int = 0) -> list[LegendEntry]:
     """Entries from (label, handle); marker sizes kept only where size is what the legend
     explains: on entries labelled with values (numbers), whose sizes differ. Keys named by
     category that merely differ in size (pandas draws each at its group's middle marker
@@ -839,8 +864,8 @@ def _entries(pairs: Iterable[tuple[str, Any]], dpi: float) -> list[LegendEntry]:
     valued = [(label, size) for label, _, size in found
               if size is not None and _looks_numeric(label)]
     keep = len({round(size, 2) for _, size in valued}) > 1
-    return [LegendEntry(label, _hex(rgba), size if keep and _looks_numeric(label) else None)
-            for label, rgba, size in found]
+    return [LegendEntry(label, _hex(rgba), size if keep and _looks_numeric(label) else None,
+                        index) for label, rgba, size in found]
 
 
 def _key_parts(area: DrawingArea) -> list[Any]:
@@ -889,14 +914,15 @@ def _legend(figure: Figure, renderer: Any, notes: list[str]) -> list[LegendEntry
     legends = [ax.get_legend() for ax in _all_axes(figure) if ax.get_legend() is not None]
     legends += [a for a in artists if isinstance(a, Legend) and a not in legends]
     found = []
-    for legend in [*legends, *figure.legends]:
+    for index, legend in enumerate([*legends, *figure.legends]):
         if legend.get_visible():
             found += _entries(((t.get_text(), h) for t, h
-                               in zip(legend.texts, legend.legend_handles, strict=False)), dpi)
+                               in zip(legend.texts, legend.legend_handles, strict=False)), dpi,
+                              index)
     boxes = [a for a in artists if isinstance(a, OffsetBox) and a.get_visible()]
     for box in boxes:
         for guide in _guides(box):
-            found += _entries(guide, dpi)
+            found += _entries(guide, dpi, len(legends) + len(figure.legends))
     if any(legend.legend_handles.count(None) for legend in [*legends, *figure.legends]):
         notes.append("a legend entry has a handle matplotlib could not draw; it was skipped")
     return found

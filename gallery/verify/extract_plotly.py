@@ -506,7 +506,10 @@ function readTraces(ctx, indices, vis) {
 async function read(gd) {
   const fl = gd._fullLayout;
   const out = {width: fl.width, height: fl.height, panels: [], points: [], rects: [],
-               lines: [], areas: [], texts: [], boxes: [], legend: [], notes: []};
+               lines: [], areas: [], texts: [], boxes: [], legend: [], notes: [],
+               // a colour bar: a trace's own scale, or a shared colour axis, shown
+               colorbar: gd._fullData.some((t) => t.visible === true && t.showscale === true)
+                 || Object.keys(fl).some((k) => k.startsWith('coloraxis') && fl[k].showscale)};
   const ctx = context(gd, out);
   gd._fullData.forEach((t) => ctx.panelOf(t));  // every subplot with traces, hidden or not
   ctx.orderPanels();
@@ -636,6 +639,7 @@ def _scene(raw: dict) -> Scene:
         boxes=tuple(_box(b) for b in raw["boxes"]),
         legend=tuple(LegendEntry(e["label"], e["color"], _coordinate(e["size"]))
                      for e in raw["legend"]),
+        colorbar=bool(raw.get("colorbar")),
         width=float(raw["width"] or 0),
         height=float(raw["height"] or 0),
         notes=tuple(dict.fromkeys(raw["notes"])),

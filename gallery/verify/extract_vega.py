@@ -862,7 +862,7 @@ def _legend_groups(item: dict) -> Iterator[tuple[list[dict], list[dict]]]:
                 yield from _legend_groups(child)
 
 
-def _legend(legend: dict, notes: list[str]) -> list[LegendEntry]:
+def _legend(legend: dict, notes: list[str], index: int = 0) -> list[LegendEntry]:
     pairs, gradient = [], []
     for symbols, labels in _legend_groups(legend):
         if not symbols:
@@ -876,7 +876,8 @@ def _legend(legend: dict, notes: list[str]) -> list[LegendEntry]:
     sizes = {round(float(symbol.get("size", 64.0)), 6) for symbol, _ in pairs}
     by_size = len(sizes) > 1  # a size legend: its symbols grow; a colour legend's do not
     return [LegendEntry(label, _fill_or_stroke(symbol)[0],
-                        _diameter(symbol) if by_size else None) for symbol, label in pairs]
+                        _diameter(symbol) if by_size else None, index)
+            for symbol, label in pairs]
 
 
 # --- the whole chart ---------------------------------------------------------------------
@@ -915,7 +916,8 @@ def extract(spec: dict) -> Scene:
     renumber = _reading_order(graph)
     parts = _read_marks(graph, frames, renumber, _bin_offsets(vega))
     boxes = _boxes(parts, frames, renumber)
-    legend = [entry for item in graph.legends for entry in _legend(item, notes)]
+    legend = [entry for index, item in enumerate(graph.legends)
+              for entry in _legend(item, notes, index)]
     notes += [f"{count} {what}(s) not read" for what, count in parts.skipped.items()]
     panels = [frame.panel for _, frame in sorted(zip(renumber, frames, strict=True),
                                                  key=lambda pair: pair[0])]
@@ -923,5 +925,6 @@ def extract(spec: dict) -> Scene:
         panels=tuple(panels) or (Panel(),), points=tuple(parts.points),
         rects=tuple(parts.rects), lines=tuple(parts.lines), areas=tuple(parts.areas),
         texts=tuple(parts.texts), boxes=tuple(boxes), legend=tuple(legend),
+        colorbar=any("colour bar (gradient legend)" in note for note in notes),
         width=float(graph_json.get("width", 0.0)), height=float(graph_json.get("height", 0.0)),
         notes=tuple(notes))

@@ -105,6 +105,7 @@ class LegendEntry:
     label: str
     color: str
     size: float | None = None  # marker diameter in px, for a size legend
+    legend: int = 0  # which legend it is in (facets may draw one legend per panel)
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ class Scene:
     texts: tuple[Text, ...] = ()
     boxes: tuple[Box, ...] = ()
     legend: tuple[LegendEntry, ...] = ()
+    colorbar: bool = False  # a continuous colour scale is drawn (a colour bar)
     width: float = 0.0  # the whole chart's nominal size in px (0: unknown)
     height: float = 0.0
     notes: tuple[str, ...] = ()  # what the extractor could not read, said plainly

@@ -36,9 +36,16 @@ class DataChoice:
         return tuple(sorted(self.overrides.items()))
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _parse_upload(data: bytes, name: str) -> pd.DataFrame:
-    return read_csv_bytes(data, name)
+def _parse_upload(data: bytes, name: str, digest: str) -> pd.DataFrame:
+    """The session's upload, parsed once: kept beside it in this session only (a shared
+    cache would keep every reader's frames, and copy a large one on every rerun)."""
+    kept = st.session_state.get("upload_frame")
+    if kept is not None and kept[0] == digest:
+        return kept[1]
+    st.session_state.pop("upload_frame", None)  # the previous upload's frame goes first
+    frame = read_csv_bytes(data, name)
+    st.session_state["upload_frame"] = (digest, frame)
+    return frame
 
 
 def plain(text: str) -> str:
@@ -65,14 +72,14 @@ def _uploaded_choice() -> DataChoice | None:
         st.sidebar.info("Upload a CSV to draw it with every library.")
         return None
     name, data = stored
+    digest = hashlib.sha1(data).hexdigest()[:12]
     try:
-        frame = _parse_upload(data, name)
+        frame = _parse_upload(data, name, digest)
     except DataError as error:
         st.sidebar.error(plain(str(error)))
         return None
     for note in frame.attrs.get("notes", []):
         st.sidebar.caption(plain(note))
-    digest = hashlib.sha1(data).hexdigest()[:12]
     return DataChoice(f"upload:{digest}", name, frame, None)
 
 

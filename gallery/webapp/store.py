@@ -5,9 +5,10 @@ sessions showing the same card each build their own figure from the text and sha
 object a session could change (a shared bokeh model once raised "Models must be owned by
 only a single document" in one of two tabs).
 
-Bounded: at most ``MAX_BYTES`` of chart text (least recently used cells go first) and no
-cell older than ``MAX_AGE_SECONDS`` (both from the environment: GALLERY_APP_CACHE_MB,
-GALLERY_APP_CACHE_SECONDS). Cells of the bundled datasets are drawn in a small pool of
+Bounded: at most ``MAX_BYTES`` of chart text (least recently used cells go first), no
+cell older than ``MAX_AGE_SECONDS``, and the cells of the ``MAX_UPLOADS`` most recently
+drawn uploads only (from the environment: GALLERY_APP_CACHE_MB, GALLERY_APP_CACHE_SECONDS,
+GALLERY_APP_CACHE_UPLOADS). Cells of the bundled datasets are drawn in a small pool of
 worker processes, started with the server and warmed on the first chart kind, so the
 first visit does not wait for thirteen libraries to import one after the other; cells of
 a reader's upload are drawn in the server process (the frame is not copied to workers).
@@ -27,6 +28,9 @@ from gallery.site.cells import CellResult
 
 MAX_BYTES = int(float(os.environ.get("GALLERY_APP_CACHE_MB", "256")) * 2**20)
 MAX_AGE_SECONDS = float(os.environ.get("GALLERY_APP_CACHE_SECONDS", str(6 * 3600)))
+# Cells of readers' uploads are kept for the most recent few uploads only: a reader rarely
+# goes back to an earlier file, and each upload would otherwise add its 140 cells.
+MAX_UPLOADS = int(os.environ.get("GALLERY_APP_CACHE_UPLOADS", "4"))
 WORKERS = int(os.environ.get("GALLERY_APP_WORKERS", str(min(2, os.cpu_count() or 1))))
 
 Key = tuple[str, str, str, tuple[tuple[str, str], ...]]  # library, kind, data key, roles
@@ -43,8 +47,9 @@ class CellStore:
     """Thread-safe LRU of rendered cells, bounded in bytes and age; one drawing per key at
     a time (a second session asking for a cell being drawn waits for that drawing)."""
 
-    def __init__(self, max_bytes: int = MAX_BYTES, max_age: float = MAX_AGE_SECONDS) -> None:
-        self.max_bytes, self.max_age = max_bytes, max_age
+    def __init__(self, max_bytes: int = MAX_BYTES, max_age: float = MAX_AGE_SECONDS,
+                 max_uploads: int = MAX_UPLOADS) -> None:
+        self.max_bytes, self.max_age, self.max_uploads = max_bytes, max_age, max_uploads
         self._entries: OrderedDict[Key, _Entry] = OrderedDict()
         self._pending: dict[Key, Future] = {}
         self._lock = threading.Lock()
@@ -70,6 +75,14 @@ class CellStore:
             self.bytes += size
             while self.bytes > self.max_bytes and len(self._entries) > 1:
                 self._drop(next(iter(self._entries)))
+            self._forget_old_uploads()
+
+    def _forget_old_uploads(self) -> None:
+        uploads = list(dict.fromkeys(k[2] for k in reversed(self._entries)
+                                     if k[2].startswith("upload:")))
+        for data_key in uploads[self.max_uploads:]:
+            for key in [k for k in self._entries if k[2] == data_key]:
+                self._drop(key)
 
     def _drop(self, key: Key) -> None:
         self.bytes -= self._entries.pop(key).size
