@@ -51,7 +51,7 @@ def test_a_failing_library_becomes_an_error_naming_it(monkeypatch):
     broken = parse_example(Path("plot_matplotlib.py"),
                            "import math\n\n\ndef scatter(df, x, y, color):\n"
                            "    return math.sqrt(-1)\n")
-    monkeypatch.setattr("gallery.render.example_source", lambda info: broken)
+    monkeypatch.setattr("gallery.render.example_source", lambda info, path=None: broken)
     cell = render_cell("matplotlib", "scatter")
     assert cell.status == "error"
     assert cell.message == "matplotlib could not draw Scatter by category: " \
@@ -93,7 +93,7 @@ def test_a_hanging_cell_is_stopped_and_reported(monkeypatch):
     hanging = parse_example(Path("plot_matplotlib.py"),
                             "import time\n\n\ndef scatter(df, x, y, color):\n"
                             "    while True:\n        time.sleep(0.01)\n")
-    monkeypatch.setattr("gallery.render.example_source", lambda info: hanging)
+    monkeypatch.setattr("gallery.render.example_source", lambda info, path=None: hanging)
     started = time.perf_counter()
     cell = render_cell("matplotlib", "scatter", seconds=1)
     assert time.perf_counter() - started < 5
