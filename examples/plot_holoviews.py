@@ -79,12 +79,16 @@ def box(df, x, y):
 
 def heatmap(df):
     corr = df.corr()
-    # long form, one row per cell. A y axis runs bottom to top: listing the rows
-    # reversed puts the first column's row at the top
+    names, n = list(corr.columns), len(corr.columns)
+    # long form, one row per cell, at numbered positions named by the ticks: HoloViews'
+    # matplotlib backend re-sorts category names (and then misplaces values), numbers
+    # keep the matrix order; the first column's row at the top
     cells = corr.stack().rename_axis(["row", "column"]).reset_index(name="r")
-    row = hv.Dimension("row", values=list(corr.columns[::-1]))
+    cells["x"] = cells["column"].map(names.index)
+    cells["y"] = n - 1 - cells["row"].map(names.index)
     r = hv.Dimension("r", label="correlation", value_format=lambda v: f"{v:.2f}")
-    heat = hv.HeatMap(cells, ["column", row], r)
+    heat = hv.HeatMap(cells, ["x", "y"], r).opts(
+        xticks=list(enumerate(names)), yticks=[(n - 1 - i, name) for i, name in enumerate(names)])
     # matplotlib's HeatMap writes each value in its cell; bokeh's needs a Labels overlay
     # (which fails on matplotlib's categorical axes: holoviews issue #4992), here white
     # on the dark ends of the scale and black in between

@@ -29,8 +29,11 @@ def scatter(df, x, y, color):
 
 def line(df, time, y, color):
     means = df.pivot_table(index=time, columns=color, values=y, aggfunc="mean")
-    ax = means.plot(marker="o", color=PALETTE[:means.shape[1]], ylabel=f"mean {y}",
-                    figsize=(6, 4))
+    ax = None
+    for hue, (name, series) in zip(PALETTE, means.items(), strict=False):
+        # each category on its own, its missing times left out, so its line joins its means
+        ax = series.dropna().plot(ax=ax, marker="o", color=hue, label=name,
+                                  ylabel=f"mean {y}", figsize=(6, 4))
     # beside the plot: lines cross it from side to side, so no place inside stays clear
     ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
     return ax

@@ -129,6 +129,11 @@ NOT_SUPPORTED = {
 }
 
 SPEC_NOT_MET = {
+    "line": {
+        "statistic": "Pandas-Bokeh draws the table of means as it is: where a category has no "
+        "value at a time, its line stops there and starts again (there is no option to join "
+        "across the gap, and no way to add a second table to its figure).",
+    },
     "facet": {
         "legend": "Pandas-Bokeh draws each panel as a figure of its own, with a legend of the "
         "categories in that panel; plot_grid lays the figures out but cannot merge them into "

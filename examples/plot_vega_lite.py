@@ -13,11 +13,16 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 SIZE = {"width": 480, "height": 340}  # the plot area; with axes and legend about 600 x 400
 
 
+def records(df):
+    # A spec is JSON: one record per row. pandas' JSON writer keeps 10 significant digits
+    # unless told otherwise, which moves large values; 15 keeps every float as it is.
+    return json.loads(df.to_json(orient="records", double_precision=15))
+
+
 def scatter(df, x, y, color):
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        # A spec is JSON: pandas' JSON writer turns the frame into one record per row.
-        "data": {"values": json.loads(df.to_json(orient="records"))},
+        "data": {"values": records(df)},
         "mark": {"type": "circle", "opacity": 0.8},
         "encoding": {
             "x": {"field": x, "type": "quantitative", "scale": {"zero": False}},
@@ -31,7 +36,7 @@ def scatter(df, x, y, color):
 def line(df, time, y, color):
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "data": {"values": json.loads(df.to_json(orient="records"))},
+        "data": {"values": records(df)},
         "mark": {"type": "line", "point": True},
         "encoding": {
             # "~r" prints years as 1952, not as the thousands-separated 1,952.
@@ -48,7 +53,7 @@ def line(df, time, y, color):
 def bar(df, x, y, color):
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "data": {"values": json.loads(df.to_json(orient="records"))},
+        "data": {"values": records(df)},
         "mark": "bar",
         "encoding": {
             "x": {"field": x, "type": "nominal"},
@@ -66,7 +71,7 @@ def histogram(df, x, color):
     low, high = float(df[x].min()), float(df[x].max())  # JSON numbers, not numpy scalars
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "data": {"values": json.loads(df.to_json(orient="records"))},
+        "data": {"values": records(df)},
         "mark": "bar",
         "encoding": {
             "x": {"field": x, "type": "quantitative",
@@ -82,7 +87,7 @@ def histogram(df, x, color):
 def box(df, x, y):
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "data": {"values": json.loads(df.to_json(orient="records"))},
+        "data": {"values": records(df)},
         "mark": {"type": "boxplot", "extent": 1.5},  # Tukey whiskers at 1.5 IQR, outliers beyond
         "encoding": {
             "x": {"field": x, "type": "nominal"},
@@ -101,7 +106,7 @@ def heatmap(df):
     order = list(corr.columns)
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "data": {"values": json.loads(cells.to_json(orient="records"))},
+        "data": {"values": records(cells)},
         "encoding": {
             "x": {"field": "column", "type": "nominal", "sort": order, "title": None},
             "y": {"field": "row", "type": "nominal", "sort": order, "title": None},
@@ -126,7 +131,7 @@ def heatmap(df):
 def facet(df, x, y, color, facet):
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "data": {"values": json.loads(df.to_json(orient="records"))},
+        "data": {"values": records(df)},
         "mark": {"type": "circle", "opacity": 0.8},
         "encoding": {
             "x": {"field": x, "type": "quantitative", "scale": {"zero": False}},
@@ -143,7 +148,7 @@ def facet(df, x, y, color, facet):
 def regression(df, x, y, color):
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "data": {"values": json.loads(df.to_json(orient="records"))},
+        "data": {"values": records(df)},
         "encoding": {
             "x": {"field": x, "type": "quantitative", "scale": {"zero": False}},
             "y": {"field": y, "type": "quantitative", "scale": {"zero": False}},
@@ -162,7 +167,7 @@ def regression(df, x, y, color):
 def bubble(df, x, y, size, color):
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "data": {"values": json.loads(df.to_json(orient="records"))},
+        "data": {"values": records(df)},
         "mark": {"type": "circle", "opacity": 0.6},
         "encoding": {
             "x": {"field": x, "type": "quantitative", "scale": {"zero": False}},

@@ -15,6 +15,7 @@ from gallery.libraries import LIBRARIES
 from gallery.render import prepare_cell, render_cell
 from gallery.renderers import renderer_for
 from gallery.sources import example_source
+from gallery.verify.run import judge
 
 AWKWARD_NAMES = [
     "bill length (mm)", "a.b", "x[0]", "time:stamp", "it's", 'say "hi"', "größe", "🐧 count",
@@ -78,6 +79,29 @@ def _check_right_columns(cell, data: pd.DataFrame) -> None:
         assert np.allclose(x, sorted(data[cell.roles["x"]]))
 
 
+# What the data decides; palette, legend order and size are the examples' own business,
+# checked on the bundled data (tests/test_cells.py). Panel titles are left out: Plotly
+# reads text as its HTML subset, so a facet value "<b>bold</b>" is titled "bold" (said in
+# the notes of issue 10 as a known limit, not hidden here).
+DATA_POINTS = {"rows", "statistic", "bins", "stacking", "whiskers", "fit", "values"}
+# Random values from Hypothesis reach places no reader's data does (subnormal floats,
+# bins edged by a value): there, verify's reading of every row is what is held.
+ROWS_ONLY = {"rows"}
+
+
+def _assert_drawn_right(cell, frame: pd.DataFrame, points: set[str] = DATA_POINTS) -> None:
+    """gallery verify's reading of the drawn chart: every row where it belongs."""
+    try:
+        verdict = judge(cell, frame, None)
+    finally:
+        if cell.family == "matplotlib":
+            import matplotlib.pyplot as plt
+
+            plt.close(cell.payload)
+    wrong = [str(p) for p in verdict.problems if p.point in points]
+    assert wrong == [], wrong
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("library", LIBRARIES.names())
 @settings(max_examples=15, deadline=None, derandomize=True,
@@ -87,7 +111,7 @@ def test_awkward_data_draws_right_or_fails_with_a_data_error(library, frame, cho
     kinds = sorted(example_source(LIBRARIES.get(library)).functions)
     kind = choice.draw(st.sampled_from(kinds), label="kind")
     chart_kind = KINDS[kind]
-    cell = render_cell(library, kind, frame)
+    cell = render_cell(library, kind, frame, live=True)
     if cell.status != "ok":
         # A typed error that names the problem: the gallery's data check, or the library's
         # own failure caught at the boundary and named. Nothing else may escape.
@@ -99,7 +123,7 @@ def test_awkward_data_draws_right_or_fails_with_a_data_error(library, frame, cho
     renderer = renderer_for(LIBRARIES.get(library).family)
     prepared = prepare_cell(frame, chart_kind, None, None, getattr(renderer, "MAX_ROWS", None))
     assert cell.rows == len(prepared.data)
-    assert chart_kind.check(cell.drawn, prepared.data, prepared.roles) is None
+    _assert_drawn_right(cell, frame, ROWS_ONLY)
     _check_right_columns(cell, prepared.data)
     json.dumps(cell.notes)  # notes are plain text
 
@@ -122,10 +146,10 @@ def test_awkward_names_draw_in_every_cell_of_the_right_columns(library):
     frame = hostile_frame()
     for kind in sorted(example_source(LIBRARIES.get(library)).functions):
         chart_kind = KINDS[kind]
-        cell = render_cell(library, kind, frame)
+        cell = render_cell(library, kind, frame, live=True)
         assert cell.ok, cell.message
         prepared = prepare_cell(frame, chart_kind, None, None, None)
-        assert chart_kind.check(cell.drawn, prepared.data, prepared.roles) is None, kind
+        _assert_drawn_right(cell, frame)
         _check_right_columns(cell, prepared.data)
 
 

@@ -4,12 +4,15 @@ end in a bokeh model; the payload is that model."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from gallery.drawn import Drawn
+from gallery.renderers.holoviews_state import options_dropped
 
 SUFFIXES = (".html", ".json")
 MAX_ROWS = 100_000  # scale bench: scatter 0.2-0.4 s, 2.6-3.6 MB at 100k; 1.2-1.8 s, 36 MB at 1M
@@ -17,6 +20,20 @@ _MARKERS = {"Scatter", "Circle"}
 _BARS = {"VBar", "HBar"}
 _LINES = {"Line", "MultiLine", "Step"}
 _CELLS = {"Rect", "Image", "Quad"}
+
+
+@contextmanager
+def isolated() -> Iterator[None]:
+    """A fresh bokeh current document after each cell: HoloViews and hvPlot register their
+    plots' callbacks on it, which kept every plot ever drawn alive in a long-running app."""
+    try:
+        with options_dropped():
+            yield
+    finally:
+        from bokeh.document import Document
+        from bokeh.io.state import curstate
+
+        curstate().document = Document()
 
 
 def figure_of(native: Any) -> Any:

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from gallery.drawn import Drawn
+from gallery.renderers.holoviews_state import options_dropped
 
 SUFFIXES = (".svg", ".png")
 MAX_ROWS = 10_000  # scale bench: scatter 0.5-0.8 s at 10k rows (seaborn slowest), 2-9 s at 100k
@@ -22,7 +23,7 @@ def isolated() -> Iterator[None]:
     """Undo any style a library sets (seaborn themes, plotnine rc) after its cell."""
     import matplotlib.pyplot as plt
 
-    with plt.rc_context():
+    with plt.rc_context(), options_dropped():
         yield
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,18 @@ from gallery.drawn import Drawn
 SUFFIXES = (".html", ".json")
 MAX_ROWS = 100_000  # scale bench: <= 0.08 s, 2.7 MB at 100k; at 1M 0.5 s but 27 MB a card
 _RAW = {"histogram", "box", "violin", "histogram2d"}  # the browser computes these from rows
+
+
+@contextmanager
+def isolated() -> Iterator[None]:
+    """Undo a template default a library's preamble sets (the figure keeps its own copy)."""
+    import plotly.io as pio
+
+    default = pio.templates.default
+    try:
+        yield
+    finally:
+        pio.templates.default = default
 
 
 def _length(values: Any) -> int:

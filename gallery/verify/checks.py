@@ -6,7 +6,7 @@ said, never silently passed."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -249,11 +249,24 @@ def check_line(scene: Scene, ctx: Context) -> list[Problem]:
     return problems + legend_problems(scene, ctx) + size_problems(scene, ctx)
 
 
-def _bars_by_group(rects: Iterable[Rect]) -> dict[str, list[Rect]]:
+def _bars_by_group(rects: Iterable[Rect], categories: list[str]) -> dict[str, list[Rect]]:
+    """Bars by the x category they stand at, left to right within a group. Categories that
+    read as numbers ("0.0", "1.0") leave an axis that looks numeric: its bars are grouped by
+    their nearest whole position, which the sorted categories take in turn."""
+    shown = [r for r in rects if r.alpha > 0.05]
     groups: dict[str, list[Rect]] = {}
-    for rect in rects:
-        if isinstance(rect.x0, str) and rect.alpha > 0.05:
+    for rect in shown:
+        if isinstance(rect.x0, str):
             groups.setdefault(rect.x0, []).append(rect)
+    numeric = [r for r in shown if not isinstance(r.x0, str)]
+    if not groups and numeric:
+        centre = {id(r): (float(r.x0) + float(r.x1)) / 2 for r in numeric}
+        slots = sorted({round(c) for c in centre.values()})
+        for rect in numeric:
+            slot = slots.index(round(centre[id(rect)]))
+            if slot < len(categories):
+                groups.setdefault(categories[slot], []).append(
+                    replace(rect, order=centre[id(rect)]))
     return {key: sorted(bars, key=lambda r: r.order) for key, bars in groups.items()}
 
 
@@ -261,11 +274,13 @@ def check_bar(scene: Scene, ctx: Context) -> list[Problem]:
     x, y, color = (ctx.roles[r] for r in ("x", "y", "color"))
     means = ctx.data.groupby([x, color])[y].mean()
     mapping, problems = color_map(scene, ctx), []
-    groups = _bars_by_group(scene.rects)
+    groups = _bars_by_group(scene.rects, ctx.categories("x"))
     scale = max(abs(float(means.max())), abs(float(means.min())), 1e-9)
     for (group, name), mean in means.items():
         bars = [r for r in groups.get(str(group), []) if category_of(r.color, mapping) == str(name)]
         heights = [float(r.y1) - float(r.y0) for r in bars]
+        if not bars and close(mean, 0, scale):
+            continue  # a bar of height 0 is not there to see, drawn or not
         if len(bars) != 1:
             problems.append(Problem("statistic", f"{len(bars)} bars for {x}={group}, "
                                     f"{color}={name}; one was expected"))
@@ -396,13 +411,9 @@ def check_box(scene: Scene, ctx: Context) -> list[Problem]:
                if not close(getattr(box, key), want[key], scale, BOX_TOLERANCE)]
         if off:
             problems.append(Problem("statistic", f"{name}: {_shown(off)}"))
-        ends = [f"{key} {getattr(box, key):.4g} (expected {want[key]:.4g})"
-                for key in ("low", "high") if not close(getattr(box, key), want[key], scale)]
-        if ends:
-            problems.append(Problem("whiskers", f"{name}: whisker {_shown(ends)}"))
-        if len(box.outliers) != len(want["outliers"]):
-            problems.append(Problem("whiskers", f"{name}: {len(box.outliers)} outliers drawn, "
-                                    f"{len(want['outliers'])} beyond the whiskers"))
+        # a flat box (no spread): its whiskers and caps lie on it, no part tells them apart
+        if not close(want["q1"], want["q3"], scale, BOX_TOLERANCE):
+            problems += _whisker_problems(box, want, name, scale)
         if not _same(box.color, colors[name]):
             problems.append(Problem("palette", f"{name}'s box is {box.color or 'unfilled'}, "
                                     f"not {colors[name]}"))
@@ -411,6 +422,18 @@ def check_box(scene: Scene, ctx: Context) -> list[Problem]:
     if extra:
         problems.append(Problem("statistic", f"boxes for {_shown(extra)}, which are no category"))
     return problems + _axis_order(scene, categories, "x") + size_problems(scene, ctx)
+
+
+def _whisker_problems(box: Box, want: dict, name: str, scale: float) -> list[Problem]:
+    problems = []
+    ends = [f"{key} {getattr(box, key):.4g} (expected {want[key]:.4g})"
+            for key in ("low", "high") if not close(getattr(box, key), want[key], scale)]
+    if ends:
+        problems.append(Problem("whiskers", f"{name}: whisker {_shown(ends)}"))
+    if len(box.outliers) != len(want["outliers"]):
+        problems.append(Problem("whiskers", f"{name}: {len(box.outliers)} outliers drawn, "
+                                f"{len(want['outliers'])} beyond the whiskers"))
+    return problems
 
 
 def _box_in_range(scene: Scene, box: Box, name: str) -> list[Problem]:
