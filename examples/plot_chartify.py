@@ -29,7 +29,6 @@ def scatter(df, x, y, color):
     return (
         ch.style.set_color_palette("categorical", PALETTE)  # sorted categories, in turn
         .plot.scatter(data_frame=df, x_column=x, y_column=y, color_column=color, alpha=0.8)
-        .set_title(f"{y} vs {x}")
         .axes.set_xaxis_label(x)
         .axes.set_yaxis_label(y)
         .set_legend_location("outside_right", orientation="vertical")
@@ -47,8 +46,7 @@ def line(df, time, y, color):
     ch.style.color_palette.reset_palette_order()
     ch.plot.scatter(data_frame=means, x_column=time, y_column=y, color_column=color)
     return (
-        ch.set_title(f"mean {y} over {time}")
-        .axes.set_xaxis_label(time)
+        ch.axes.set_xaxis_label(time)
         .axes.set_xaxis_tick_format("0.[0000]")  # no thousands separator: 1952, not 1,952
         .axes.set_yaxis_label(f"mean {y}")
         .set_legend_location("outside_right", orientation="vertical")
@@ -66,7 +64,6 @@ def bar(df, x, y, color):
             data_frame=means, categorical_columns=[x, color], numeric_column=y,
             color_column=color, categorical_order_by="labels", categorical_order_ascending=True,
         )
-        .set_title(f"mean {y} by {x} and {color}")
         .axes.set_xaxis_label(f"{x}, {color}")
         .axes.set_yaxis_label(f"mean {y}")
         .set_legend_location("outside_right", orientation="vertical")
@@ -81,7 +78,6 @@ def histogram(df, x, color):
     return (
         ch.style.set_color_palette("categorical", PALETTE)
         .plot.histogram(data_frame=df, values_column=x, color_column=color, bins=edges)
-        .set_title(f"distribution of {x}")
         .axes.set_xaxis_label(x)
         .axes.set_yaxis_label("count")
         .set_legend_location("outside_right", orientation="vertical")
@@ -95,7 +91,6 @@ def box(df, x, y):
         ch.style.set_color_palette("categorical", PALETTE)
         # color_column=x fills each box with its category's colour
         .plot.boxplot(data_frame=df, categorical_columns=[x], numeric_column=y, color_column=x)
-        .set_title(f"{y} by {x}")
         .axes.set_xaxis_label(x)
         .axes.set_yaxis_label(y)
         .set_legend_location(None)  # the x axis names the boxes already
@@ -120,7 +115,6 @@ def heatmap(df):
             text_column="correlation", text_color="black", color_palette="RdBu11",
             color_value_min=-1, color_value_max=1,
         )
-        .set_title("correlation of the numeric columns")
     )
 
 
@@ -140,8 +134,7 @@ def regression(df, x, y, color):
     ch.plot.line(data_frame=pd.concat(fits), x_column=x, y_column=y, color_column=color,
                  line_width=3)
     return (
-        ch.set_title(f"{y} vs {x}")
-        .set_subtitle(f"least-squares fit per {color}")
+        ch.set_subtitle(f"least-squares fit per {color}")
         .axes.set_xaxis_label(x)
         .axes.set_yaxis_label(y)
         .set_legend_location("outside_right", orientation="vertical")
@@ -161,7 +154,6 @@ def bubble(df, x, y, size, color):
             data_frame=sized, x_column=x, y_column=y, size_column=diameter,
             color_column=color, alpha=0.6,
         )
-        .set_title(f"{y} vs {x}")
         .set_subtitle(f"marker area ~ {size}")
         .axes.set_xaxis_label(x)
         .axes.set_yaxis_label(y)

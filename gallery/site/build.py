@@ -26,12 +26,14 @@ from gallery.site.pages import (
     scripts_for,
     write_chart_files,
     write_dashboards_page,
+    write_index,
     write_pages,
     write_scale_page,
 )
 from gallery.site.pool import draw
 from gallery.site.progress import Progress
 from gallery.site.publish import PublishError, pause, prepare, staged
+from gallery.site.thumbnails import make_thumbnails
 
 
 @dataclass(frozen=True)
@@ -175,8 +177,12 @@ def write_site(
     dashboards = write_dashboards_page(site, kinds, common)
     scale = write_scale_page(site, kinds, common)
     assets = write_assets(site, [*scripts_for(views.values()), *scale.scripts], cache)
+    # pictures for the matrix: Bokeh and Plotly photographed on the kind pages just written
+    thumbnails = make_thumbnails(site, results, cache)
+    write_index(site, views, library_views, kinds, common, thumbnails)
     files = {
-        cell: ([view.chart_file] if view.chart_file else []) + pages[cell]
+        cell: ([view.chart_file] if view.chart_file else [])
+        + ([thumbnails.paths[cell]] if cell in thumbnails.paths else []) + pages[cell]
         for cell, view in views.items()
     }
     about = {
@@ -192,6 +198,7 @@ def write_site(
             "assets_rebuilt": rebuilt(cache),
             "writable": cache.writable,
         },
+        "thumbnails": {"made": len(thumbnails.paths), "missing": thumbnails.missing},
         "dashboards": [dashboard_record(view) for view in dashboards],
         "scale": scale_record(scale),
         # render: planning, cache look-ups and drawing; write: the site up to this file

@@ -42,6 +42,8 @@ class CellResult:
     not_met: dict[str, str] = field(default_factory=dict)  # declared: spec point -> why
     colors: dict[str, str] = field(default_factory=dict)  # category -> colour, as drawn
     verify: dict[str, Any] = field(default_factory=dict)  # gallery.verify's verdict
+    width: float = 0.0  # the chart's nominal size in px, as drawn (0: not known)
+    height: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -67,7 +69,8 @@ def _from_cell(cell: Cell, text: str = "", key: str = "", verdict: Any = None) -
         cell.family or LIBRARIES.get(cell.library).family, text, cell.rows, dict(cell.roles),
         round(cell.seconds, 4), tuple(cell.notes), key, loc=cell.loc, setup_loc=cell.setup_loc,
         not_met=dict(cell.not_met), colors=dict(verdict.colors) if verdict else {},
-        verify=checked,
+        verify=checked, width=verdict.size[0] if verdict else 0.0,
+        height=verdict.size[1] if verdict else 0.0,
     )
 
 

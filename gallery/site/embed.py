@@ -76,20 +76,24 @@ def _image(href: str, alt: str, css_class: str) -> Markup:
     return Markup('<img class="{}" src="{}" alt="{}">').format(css_class, href, alt)
 
 
-def _inline(family: str) -> Callable[[str, str, str], Markup]:
-    """A target element plus its inline JSON; site.js finds both by the target's id."""
+def _inline(family: str) -> Callable[[str, str, str, float], Markup]:
+    """A target element plus its inline JSON; site.js finds both by the target's id. The
+    element keeps the chart's own proportions (``aspect``: width / height) while the
+    library sizes the chart to the card's width."""
 
-    def fragment(target: str, text: str, alt: str) -> Markup:
+    def fragment(target: str, text: str, alt: str, aspect: float = 1.5) -> Markup:
         return Markup(
-            '<div class="chart" id="{0}" data-embed="{1}" role="img" aria-label="{2}"></div>'
+            '<div class="chart" id="{0}" data-chart="{1}" data-embed="{1}" role="img" '
+            'aria-label="{2}" style="--aspect: {4:.4f}"></div>'
             '<script type="application/json" id="{0}-data">{3}</script>'
-        ).format(target, family, alt, script_json(text))
+        ).format(target, family, alt, script_json(text), aspect)
 
     return fragment
 
 
-def _static_fragment(target: str, href: str, alt: str) -> Markup:
-    return Markup('<div class="chart" id="{}">{}</div>').format(target, _image(href, alt, "static"))
+def _static_fragment(target: str, href: str, alt: str, aspect: float = 1.5) -> Markup:
+    return Markup('<div class="chart" id="{}" data-chart="matplotlib">{}</div>').format(
+        target, _image(href, alt, "static"))
 
 
 def _label(family: str) -> Callable[[str, str], Markup]:
@@ -104,7 +108,8 @@ class Embedder:
     """How one output family's charts are shipped in the site."""
 
     serialize: Callable[[Any], str]  # payload -> text, in the worker
-    fragment: Callable[[str, str, str], Markup]  # (target id, text or file href, alt) -> HTML
+    # (target id, text or file href, alt, width / height) -> HTML
+    fragment: Callable[[str, str, str, float], Markup]
     thumbnail: Callable[[str, str], Markup]  # (file href, alt) -> small HTML for the matrix
     distribution: str  # the family's base library: its version is part of the cache key
     assets: tuple[str, ...] = ()  # files under assets/ a page with this family must load

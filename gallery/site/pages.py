@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,8 @@ from gallery.scale.results import RESULTS_PATH
 from gallery.site.assets import TEMPLATES
 from gallery.site.cells import CellResult
 from gallery.site.embed import embedder_for
+from gallery.site.thumbnails import HOW as THUMBNAILS_HOW
+from gallery.site.thumbnails import Thumbnails
 
 CHART_DIR = "charts"
 DASHBOARD_DIR = "dashboards"  # the dashboards' screenshots
@@ -78,8 +80,9 @@ def highlight(code: str) -> Markup:
     from pygments.formatters import HtmlFormatter
     from pygments.lexers import PythonLexer
 
-    # A table keeps line numbers out of the text the copy button takes from td.code.
-    return Markup(pygmentize(code, PythonLexer(), HtmlFormatter(linenos="table")))
+    # Line numbers inline, so long lines wrap at the card's width with their number; the
+    # copy button leaves the numbers (span.linenos) out of what it copies.
+    return Markup(pygmentize(code, PythonLexer(), HtmlFormatter(linenos="inline")))
 
 
 def chart_file(result: CellResult) -> str:
@@ -94,7 +97,8 @@ def cell_view(result: CellResult, info: LibraryInfo, kind: ChartKind) -> CellVie
     embedder, path = embedder_for(result.family), chart_file(result)
     alt = f"{kind.title} drawn by {info.name}"
     target = f"chart-{result.library}-{result.kind}"
-    chart = embedder.fragment(target, path or result.text, alt)
+    aspect = result.width / result.height if result.width and result.height else 1.5
+    chart = embedder.fragment(target, path or result.text, alt, aspect)
     return CellView(result, info, kind, code_html, chart, embedder.thumbnail(path, alt), path)
 
 
@@ -126,14 +130,11 @@ def write_pages(
     site: Path, views: dict[tuple[str, str], CellView], libraries: list[LibraryView],
     kinds: list[ChartKind], common: dict[str, Any],
 ) -> dict[tuple[str, str], list[str]]:
-    """Write index, kind and library pages; return the pages each cell appears on."""
+    """Write the kind and library pages; return the pages each cell appears on (the
+    index, written last with the thumbnails, included)."""
     infos = [library.info for library in libraries]
     base = {"kinds": kinds, "filter_groups": filter_groups(infos), **common}
     pages: dict[tuple[str, str], list[str]] = {cell: ["index.html"] for cell in views}
-    render_page(site, "index.html", "index.html", {
-        **base, "title": "Library x chart kind", "current": "", "scripts": [],
-        "libraries": libraries, "cells": views,
-    })
     for kind in kinds:
         row = [views[(info.key, kind.key)] for info in infos]
         roles = next((v.result.roles for v in row if v.result.roles), {})
@@ -152,6 +153,26 @@ def write_pages(
         for view in column:
             pages[(library.info.key, view.kind.key)].append(name)
     return pages
+
+
+def write_index(
+    site: Path, views: dict[tuple[str, str], CellView], libraries: list[LibraryView],
+    kinds: list[ChartKind], common: dict[str, Any], thumbnails: Thumbnails,
+) -> None:
+    """The matrix: a picture for every drawn cell, said how it was made."""
+    shown = {
+        cell: replace(view, thumb=Markup('<img class="thumb" src="{}" alt="{}" loading="lazy">')
+                      .format(thumbnails.paths[cell], f"{view.kind.title} by {view.info.name}"))
+        if cell in thumbnails.paths else view
+        for cell, view in views.items()
+    }
+    infos = [library.info for library in libraries]
+    render_page(site, "index.html", "index.html", {
+        "kinds": kinds, "filter_groups": filter_groups(infos), **common,
+        "title": "Library x chart kind", "current": "", "scripts": [],
+        "libraries": libraries, "cells": shown, "thumbnails_how": THUMBNAILS_HOW,
+        "thumbnails_missing": thumbnails.missing,
+    })
 
 
 def write_chart_files(site: Path, views: Iterable[CellView]) -> None:

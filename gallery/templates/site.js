@@ -3,15 +3,51 @@
 (function () {
   "use strict";
 
+  // Every chart fills its card's width and keeps its own proportions, each library
+  // sizing itself in its own way: Bokeh's sizing_mode, Plotly's autosize in a box of the
+  // figure's proportions, and Vega's SVG scaled through its viewBox.
+  function scaleWidth(model) {
+    if (model && model.attributes) {
+      model.attributes.sizing_mode = "scale_width";
+      (model.attributes.children || []).forEach((child) => scaleWidth(child.length ? child[0] : child));
+    }
+  }
+
+  function vegaFits(el) {
+    const svg = el.querySelector("svg");
+    if (svg && !svg.getAttribute("viewBox")) {
+      svg.setAttribute("viewBox", `0 0 ${svg.getAttribute("width")} ${svg.getAttribute("height")}`);
+    }
+  }
+
+  // A single view (or layer) is laid out again at the card's width, at the chart's own
+  // proportions, with Vega-Lite's "fit" autosize: text keeps its size. Facets and
+  // concatenations cannot fit a width in Vega-Lite: their SVG is scaled instead.
+  const COMPOSITE = ["facet", "hconcat", "vconcat", "concat", "repeat", "spec"];
+  function fitted(el, spec) {
+    if (COMPOSITE.some((key) => key in spec) || !el.clientWidth) return spec;
+    const aspect = parseFloat(getComputedStyle(el).getPropertyValue("--aspect")) || 1.5;
+    const width = el.clientWidth;
+    return Object.assign({}, spec, {
+      width: width, height: Math.round(width / aspect),
+      autosize: { type: "fit", contains: "padding" },
+    });
+  }
+
   // One entry per output family, as in gallery/site/embed.py. Each returns a promise.
   const EMBED = {
-    bokeh: (el, item) => window.Bokeh.embed.embed_item(item, el.id),
+    bokeh: (el, item) => {
+      scaleWidth(item.doc.roots[0]);
+      return window.Bokeh.embed.embed_item(item, el.id);
+    },
     plotly: (el, fig) => {
-      const layout = fig.layout || {};
-      if (layout.height) el.style.height = layout.height + "px";
+      const layout = Object.assign({}, fig.layout || {}, { autosize: true });
+      delete layout.width;
+      delete layout.height;
       return window.Plotly.newPlot(el, fig.data, layout, { responsive: true, displaylogo: false });
     },
-    vega: (el, spec) => window.vegaEmbed(el, spec, { renderer: "svg", actions: false }),
+    vega: (el, spec) => window.vegaEmbed(el, fitted(el, spec), { renderer: "svg", actions: false })
+      .then(() => vegaFits(el)),
   };
 
   function drawCharts() {
@@ -82,8 +118,9 @@
   function wireCopy() {
     document.querySelectorAll("[data-copy]").forEach((button) => {
       button.addEventListener("click", () => {
-        const block = button.closest(".code-block");
-        const code = block.querySelector("td.code pre") || block.querySelector("pre");
+        // the code without its line numbers
+        const code = button.closest(".code-block").querySelector("pre").cloneNode(true);
+        code.querySelectorAll(".linenos").forEach((number) => number.remove());
         copyText(code.textContent).then(
           () => { button.textContent = "Copied"; },
           () => { button.textContent = "Select and copy"; });

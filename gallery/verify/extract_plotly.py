@@ -24,6 +24,7 @@ import os
 import threading
 from typing import Any
 
+from gallery.chromium import ARGS, CHROMIUM
 from gallery.verify.scene import (
     Area,
     Axis,
@@ -37,11 +38,6 @@ from gallery.verify.scene import (
     Text,
 )
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 MISSING_CHROMIUM = ("Plotly's statistics are computed by plotly.js: verify needs Chromium "
                     "(apt-get install chromium); {path} is missing")
 # A figure whose layout gives no size is drawn at plotly.js's own default size (the
@@ -562,7 +558,7 @@ def _start() -> Any:
 
     playwright = sync_playwright().start()
     try:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page()
         page.route("**/*", _local_only)
         page.set_content(PAGE)

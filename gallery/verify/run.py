@@ -38,6 +38,7 @@ class Verdict:
     declared: dict[str, str] = field(default_factory=dict)  # point -> why it is not met
     message: str = ""  # the reason when unsupported, the error when failed
     colors: dict[str, str] = field(default_factory=dict)  # category -> colour, as drawn
+    size: tuple[float, float] = (0.0, 0.0)  # the chart's nominal width and height, px
 
     @property
     def ok(self) -> bool:
@@ -104,7 +105,8 @@ def judge(cell: Cell, frame: Any, dataset: str | None,
     colors = {}
     if role:
         colors = drawn_colors(scene, sorted(map(str, prepared.data[prepared.roles[role]])))
-    return Verdict(*where, cell.status, tuple(unknown + problems), cell.not_met, colors=colors)
+    return Verdict(*where, cell.status, tuple(unknown + problems), cell.not_met, colors=colors,
+                   size=(scene.width, scene.height))
 
 
 def libraries_of(example: Path) -> list[str]:
