@@ -13,15 +13,18 @@ Usage::
     scene = extract(figure)  # a plotly go.Figure (or its dict)
     close()                  # stops the browser (also done at exit)
 
-The browser starts on the first call and is reused; Playwright's sync API ties it to the
-thread that started it, so call ``extract`` from one thread.
+The browser starts on the first call and is reused, in a thread of its own, so
+``extract`` may be called from any thread and leaves the caller's asyncio alone.
 """
 
 from __future__ import annotations
 
 import atexit
 import os
+import queue
 import threading
+from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 from gallery.chromium import ARGS, CHROMIUM
@@ -550,9 +553,8 @@ def _local_only(route: Any) -> None:
         route.abort()
 
 
-def _start() -> Any:
-    if not os.path.exists(CHROMIUM):
-        raise RuntimeError(MISSING_CHROMIUM.format(path=CHROMIUM))
+def _start_browser() -> dict[str, Any]:
+    """Runs in the browser's own thread."""
     import plotly.offline
     from playwright.sync_api import sync_playwright
 
@@ -567,33 +569,73 @@ def _start() -> Any:
     except Exception:
         playwright.stop()
         raise
-    _STATE.update(playwright=playwright, browser=browser, page=page,
-                  thread=threading.get_ident())
-    atexit.unregister(close)
-    atexit.register(close)
-    return page
+    return {"playwright": playwright, "browser": browser, "page": page}
 
 
-def _page() -> Any:
+class _OwnThread:
+    """One daemon thread that runs what it is given, in order. Not a ThreadPoolExecutor:
+    those are shut down before atexit handlers run, and the browser is closed at exit."""
+
+    def __init__(self) -> None:
+        self._jobs: queue.Queue = queue.Queue()
+        threading.Thread(target=self._serve, name="plotly-scene", daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            job, future = self._jobs.get()
+            if job is None:
+                return
+            try:
+                future.set_result(job())
+            except BaseException as error:  # noqa: BLE001 - handed to the caller
+                future.set_exception(error)
+
+    def run(self, job: Callable[[], Any]) -> Any:
+        future: Future = Future()
+        self._jobs.put((job, future))
+        return future.result()
+
+    def stop(self) -> None:
+        self._jobs.put((None, None))
+
+
+def _browser_thread() -> _OwnThread:
+    """The one thread that owns the browser. Playwright's sync API keeps an asyncio loop
+    running in the thread that started it for as long as it lives: in the caller's thread
+    that would break every later asyncio user there (Streamlit's AppTest, another
+    Playwright session), so the browser gets a thread of its own."""
+    if _STATE.get("pid") != os.getpid():  # a forked child has the dict but not the thread
+        _STATE.clear()
     if not _STATE:
-        return _start()
-    if _STATE["thread"] != threading.get_ident():
-        raise RuntimeError("extract_plotly's browser belongs to the thread that started it: "
-                           "call extract() from that thread (or close() it there first)")
-    return _STATE["page"]
+        if not os.path.exists(CHROMIUM):
+            raise RuntimeError(MISSING_CHROMIUM.format(path=CHROMIUM))
+        thread = _OwnThread()
+        try:
+            _STATE.update(thread.run(_start_browser), thread=thread, pid=os.getpid())
+        except Exception:
+            thread.stop()
+            raise
+        atexit.unregister(close)
+        atexit.register(close)
+    return _STATE["thread"]
 
 
 def close() -> None:
     """Stop the browser, if one was started; the next ``extract`` starts a new one."""
     state = dict(_STATE)
     _STATE.clear()
-    if not state:
+    if not state or state.get("pid") != os.getpid():
         return
-    for stop in (state["browser"].close, state["playwright"].stop):
-        try:
-            stop()
-        except Exception:  # noqa: BLE001 - a browser that is already gone is closed
-            pass
+
+    def stop() -> None:
+        for step in (state["browser"].close, state["playwright"].stop):
+            try:
+                step()
+            except Exception:  # noqa: BLE001 - a browser that is already gone is closed
+                pass
+
+    state["thread"].run(stop)
+    state["thread"].stop()
 
 
 def _coordinate(value: Any) -> Any:
@@ -647,14 +689,25 @@ def extract(figure: Any) -> Scene:
     dict): marks in data coordinates with the colours, sizes, bins and quartiles plotly.js
     computed. Raises RuntimeError when Chromium is missing or plotly.js cannot draw it."""
     import plotly.io
-    from playwright.sync_api import Error as PlaywrightError
 
     spec = plotly.io.to_json(figure, validate=False)
-    page = _page()
     try:
-        raw = page.evaluate("spec => window.__plotlyScene(spec)", spec)
+        raw = _browser_thread().run(lambda: _read_scene(spec))
+    except RuntimeError:
+        if _STATE.get("crashed"):
+            close()
+        raise
+    return _scene(raw)
+
+
+def _read_scene(spec: str) -> dict:
+    """Runs in the browser's own thread."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    page = _STATE["page"]
+    try:
+        return page.evaluate("spec => window.__plotlyScene(spec)", spec)
     except PlaywrightError as error:
         if page.is_closed():  # a crashed page: the next call starts afresh
-            close()
+            _STATE["crashed"] = True
         raise RuntimeError(f"plotly.js could not draw the figure: {error.message}") from None
-    return _scene(raw)
