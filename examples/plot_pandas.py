@@ -8,6 +8,7 @@ pivot) and then calls one plot method; a scatter calls it once per category, on 
 Charts are written as SVG files.
 """
 
+import matplotlib.pyplot as plt
 import pandas as pd
 
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
@@ -29,11 +30,11 @@ def scatter(df, x, y, color):
 
 def line(df, time, y, color):
     means = df.pivot_table(index=time, columns=color, values=y, aggfunc="mean")
-    ax = None
+    # an Axes of its own: Series.plot without ax= draws on whatever figure is current
+    _, ax = plt.subplots(figsize=(6, 4))
     for hue, (name, series) in zip(PALETTE, means.items(), strict=False):
         # each category on its own, its missing times left out, so its line joins its means
-        ax = series.dropna().plot(ax=ax, marker="o", color=hue, label=name,
-                                  ylabel=f"mean {y}", figsize=(6, 4))
+        series.dropna().plot(ax=ax, marker="o", color=hue, label=name, ylabel=f"mean {y}")
     # beside the plot: lines cross it from side to side, so no place inside stays clear
     ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
     return ax
