@@ -83,7 +83,7 @@ def facet(df, x, y, color, facet):
         alt.X(f"{x}:Q").scale(zero=False),
         alt.Y(f"{y}:Q").scale(zero=False),
         alt.Color(f"{color}:N").scale(range=PALETTE),
-    ).properties(width=180, height=180).facet(facet=f"{facet}:N", columns=3)
+    ).properties(width=180, height=180).facet(facet=f"{facet}:N", columns=2)
 
 
 def regression(df, x, y, color):

@@ -131,7 +131,7 @@ def facet(df, x, y, color, facet):
         p.legend.orientation, p.legend.ncols = "horizontal", 3
         p.axis.formatter.use_scientific = False  # 20000, not 2.000e+4
         panels.append(p)
-    return gridplot(panels, ncols=3, width=300, height=330)
+    return gridplot(panels, ncols=2, width=300, height=330)
 
 
 def regression(df, x, y, color):

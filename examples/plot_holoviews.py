@@ -105,8 +105,8 @@ def facet(df, x, y, color, facet):
     # a fixed colour per category, so that each keeps its colour in every panel
     colors = dict(zip(sorted(df[color].unique()), PALETTE, strict=False))
     scatters = hv.Dataset(df).to(hv.Scatter, x, [y, color], groupby=[facet, color])
-    # one panel per facet value, three to a row; the panels share their axes
-    panels = scatters.overlay(color).layout(facet).cols(3)
+    # one panel per facet value, two to a row; the panels share their axes
+    panels = scatters.overlay(color).layout(facet).cols(2)
     return panels.opts(
         opts.Scatter(color=dim(color).categorize(colors), alpha=0.8),
         opts.NdOverlay(frame_width=220, frame_height=220, legend_position="bottom",

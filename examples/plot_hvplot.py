@@ -78,7 +78,7 @@ def facet(df, x, y, color, facet):
     panels = df.sort_values([facet, color]).hvplot.scatter(
         x=x, y=y, by=facet, subplots=True, c=color, cmap=palette, alpha=0.8,
         legend="bottom", frame_width=220, frame_height=220)
-    return panels.cols(3)
+    return panels.cols(2)
 
 
 def regression(df, x, y, color):

@@ -96,7 +96,7 @@ def facet(df, x, y, color, facet):
     panels = sorted(df[facet].unique())
     # one colour per category for the whole figure: a panel may lack some categories
     colors = dict(zip(sorted(df[color].unique()), PALETTE, strict=False))
-    columns, rows = min(3, len(panels)), (len(panels) + 2) // 3  # at most 3 panels a row
+    columns, rows = min(2, len(panels)), (len(panels) + 1) // 2  # at most 2 panels a row
     fig, axes = plt.subplots(rows, columns, figsize=(3 * columns + 1.4, 3 * rows),
                              sharex=True, sharey=True, squeeze=False)
     for ax, panel in zip(axes.flat, panels, strict=False):

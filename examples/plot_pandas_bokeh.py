@@ -101,7 +101,7 @@ def facet(df, x, y, color, facet):
         )
         for value, group in df.groupby(facet)
     ]
-    rows = [panels[i:i + 3] for i in range(0, len(panels), 3)]  # at most 3 panels a row
+    rows = [panels[i:i + 2] for i in range(0, len(panels), 2)]  # at most 2 panels a row
     return pandas_bokeh.plot_grid(rows, show_plot=False)
 
 

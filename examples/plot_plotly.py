@@ -95,7 +95,7 @@ def heatmap(df):
 
 def facet(df, x, y, color, facet):
     panels = sorted(df[facet].unique())
-    rows, cols = -(-len(panels) // 3), min(len(panels), 3)  # wrap after three panels
+    rows, cols = -(-len(panels) // 2), min(len(panels), 2)  # wrap after two panels
     fig = make_subplots(rows=rows, cols=cols, shared_xaxes="all", shared_yaxes="all",
                         subplot_titles=[f"{facet} = {panel}" for panel in panels])
     for i, (name, category) in enumerate(df.groupby(color)):
@@ -105,7 +105,7 @@ def facet(df, x, y, color, facet):
             fig.add_trace(go.Scatter(x=group[x], y=group[y], mode="markers", name=name,
                                      marker=dict(color=PALETTE[i], opacity=0.8),
                                      legendgroup=name, showlegend=j == 0),
-                          row=k // 3 + 1, col=k % 3 + 1)
+                          row=k // 2 + 1, col=k % 2 + 1)
     fig.update_xaxes(title_text=x, row=rows)
     fig.update_yaxes(title_text=y, col=1)
     # Legend groups sit tracegroupgap apart by default; one list reads better.

@@ -62,11 +62,11 @@ def heatmap(df):
 
 
 def facet(df, x, y, color, facet):
-    # Panels share their axes, three to a row. px orders its traces by category_orders'
+    # Panels share their axes, two to a row. px orders its traces by category_orders'
     # keys in turn: colour first keeps the legend in sorted order.
     panels, colors = sorted(df[facet].unique()), sorted(df[color].unique())
-    rows, cols = -(-len(panels) // 3), min(len(panels), 3)
-    return px.scatter(df, x=x, y=y, color=color, facet_col=facet, facet_col_wrap=3,
+    rows, cols = -(-len(panels) // 2), min(len(panels), 2)
+    return px.scatter(df, x=x, y=y, color=color, facet_col=facet, facet_col_wrap=2,
                       opacity=0.8, color_discrete_sequence=PALETTE,
                       category_orders={color: colors, facet: panels},
                       width=250 * cols + 150, height=250 * rows + 100)

@@ -109,13 +109,13 @@ def heatmap(df):
 
 
 def facet(df, x, y, color, facet):
-    # square panels, three to a row: the figure grows with the number of panels
+    # square panels, two to a row: the figure grows with the number of panels
     panels = df[facet].nunique()
-    columns, rows = min(panels, 3), -(-panels // 3)
+    columns, rows = min(panels, 2), -(-panels // 2)
     return (
         ggplot(df, aes(x, y, color=color))
         + geom_point(alpha=0.8)
-        + facet_wrap(facet, ncol=3)  # shared axes unless scales= frees them
+        + facet_wrap(facet, ncol=2)  # shared axes unless scales= frees them
         + scale_color_manual(PALETTE)
         + theme(figure_size=(2.6 * columns + 1.6, 2.6 * rows + 0.8), dpi=100, aspect_ratio=1)
     )

@@ -68,7 +68,7 @@ def facet(df, x, y, color, facet):
     # col_wrap sets the grid's width too: never more columns than panels
     return sns.relplot(data=df, x=x, y=y, hue=color, hue_order=order,
                        palette=PALETTE[:len(order)], alpha=0.8, col=facet, col_order=panels,
-                       col_wrap=min(3, len(panels)), height=3)
+                       col_wrap=min(2, len(panels)), height=3)
 
 
 def regression(df, x, y, color):

@@ -137,8 +137,8 @@ def facet(df, x, y, color, facet):
             "x": {"field": x, "type": "quantitative", "scale": {"zero": False}},
             "y": {"field": y, "type": "quantitative", "scale": {"zero": False}},
             "color": {"field": color, "type": "nominal", "scale": {"range": PALETTE}},
-            # one panel per value, three to a row; the panels share their scales
-            "facet": {"field": facet, "type": "nominal", "columns": 3},
+            # one panel per value, two to a row; the panels share their scales
+            "facet": {"field": facet, "type": "nominal", "columns": 2},
         },
         "width": 180,  # each panel
         "height": 180,

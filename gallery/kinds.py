@@ -73,7 +73,7 @@ def _correlation_cells(data: pd.DataFrame, roles: dict[str, str]) -> list[tuple[
 # ``gallery.verify.checks`` reports a difference against.
 HIST_BINS = 20
 NOMINAL_SIZE = (600, 400)  # px, a single panel (3:2)
-FACET_COLUMNS = 3
+FACET_COLUMNS = 2  # two panels to a row keep each readable in a phone-wide card
 BUBBLE_MAX_PX = 40  # diameter of the largest bubble at the nominal size
 OPACITY = {"scatter": 0.8, "facet": 0.8, "regression": 0.6, "scatter3d": 0.8, "bubble": 0.6}
 

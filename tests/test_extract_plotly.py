@@ -203,7 +203,8 @@ def test_facet_panels_in_reading_order_hold_their_rows(drawn, library):
     scene, data, roles = drawn(library, "facet")
     facets = data[roles["facet"]].unique()
     assert len(scene.panels) == len(facets)
-    assert [p.left for p in scene.panels] == sorted(p.left for p in scene.panels)
+    reading = [(round(p.top), p.left) for p in scene.panels]  # rows of panels, top first
+    assert reading == sorted(reading)
     for index, panel in enumerate(scene.panels):
         value = next(f for f in facets if panel.title.endswith(str(f)))
         rows = data[data[roles["facet"]] == value]

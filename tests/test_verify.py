@@ -236,6 +236,27 @@ def regression(df, x, y, color):
         p.line(xs, slope * xs + intercept, color=hue, legend_label=name)
     return p
 '''
+MPL_FACET = f'''import matplotlib.pyplot as plt
+PALETTE = {PALETTE}
+
+def facet(df, x, y, color, facet):
+    panels = sorted(df[facet].unique())
+    colors = dict(zip(sorted(df[color].unique()), PALETTE))
+    columns, rows = min(2, len(panels)), (len(panels) + 1) // 2
+    fig, axes = plt.subplots(rows, columns, figsize=(3 * columns + 1.4, 3 * rows),
+                             sharex=True, sharey=True, squeeze=False)
+    for ax, panel in zip(axes.flat, panels):
+        here = df[df[facet] == panel]
+        for name, fill in colors.items():
+            group = here[here[color] == name]
+            ax.scatter(group[x], group[y], color=fill, alpha=0.8, label=name)
+        ax.set(title=f"{{facet}} = {{panel}}")
+    for ax in axes.flat[len(panels):]:
+        ax.remove()
+    axes[0, -1].legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
+    fig.tight_layout()
+    return fig
+'''
 
 CASES = [
     Wrong("vega_lite", "bar", VEGA_BAR, ('"aggregate": "mean", ', ""), "statistic",
@@ -283,6 +304,12 @@ CASES = [
           "whiskers", "outside the y axis range"),
     Wrong("bokeh", "regression", BOKEH_REGRESSION,  # as an infinite hv.Slope would
           ("[group[x].min(), group[x].max()]", "[df[x].min(), df[x].max()]"), "fit", "runs"),
+    Wrong("matplotlib", "facet", MPL_FACET,
+          ("min(2, len(panels)), (len(panels) + 1) // 2", "len(panels), 1"), "panels",
+          "panels in a row"),
+    Wrong("matplotlib", "facet", MPL_FACET,  # each panel colouring its own categories
+          ("for name, fill in colors.items():", "for name, fill in zip(sorted(here[color]"
+           ".unique()), PALETTE):"), "palette", "not drawn in their category's colour"),
 ]
 
 

@@ -25,7 +25,9 @@
   // concatenations cannot fit a width in Vega-Lite: their SVG is scaled instead.
   const COMPOSITE = ["facet", "hconcat", "vconcat", "concat", "repeat", "spec"];
   function fitted(el, spec) {
-    if (COMPOSITE.some((key) => key in spec) || !el.clientWidth) return spec;
+    const encoding = spec.encoding || {};
+    const faceted = ["facet", "row", "column"].some((key) => key in encoding);
+    if (faceted || COMPOSITE.some((key) => key in spec) || !el.clientWidth) return spec;
     const aspect = parseFloat(getComputedStyle(el).getPropertyValue("--aspect")) || 1.5;
     const width = el.clientWidth;
     return Object.assign({}, spec, {

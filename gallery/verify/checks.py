@@ -526,10 +526,13 @@ def check_facet(scene: Scene, ctx: Context) -> list[Problem]:
             problems.append(Problem("panels", f"panels are titled {_shown(titles)}; expected "
                                     f"{_shown(values)} in that order"))
             break
-    rows = {round(scene.panels[i].top) for i in order}
-    if len(values) > spec.FACET_COLUMNS and len(rows) == 1:
-        problems.append(Problem("panels", f"{len(values)} panels in one row; wrap after "
-                                f"{spec.FACET_COLUMNS}"))
+    per_row: dict[int, int] = {}
+    for i in order:
+        top = round(scene.panels[i].top)
+        per_row[top] = per_row.get(top, 0) + 1
+    if max(per_row.values()) > spec.FACET_COLUMNS:
+        problems.append(Problem("panels", f"{max(per_row.values())} panels in a row; wrap "
+                                f"after {spec.FACET_COLUMNS}"))
     for value, index in zip(values, order, strict=True):
         subset = ctx.data[ctx.data[facet].astype(str) == value]
         mine = [p for p in scene.points if p.panel == index]
