@@ -28,6 +28,9 @@ class ChartKind:
     numeric_roles: tuple[str, ...] = ()
     categorical_roles: tuple[str, ...] = ()
     spec: dict[str, str] = field(default_factory=dict)  # point -> what every library draws
+    # Small multiples are wide: at most this many cards side by side, in the app and the
+    # export, so that each panel keeps a readable size (None: as many as the reader picks).
+    cards_per_row: int | None = None
 
     def check(self, drawn: Drawn, data: pd.DataFrame, roles: dict[str, str]) -> str | None:
         """Return None when ``drawn`` shows the whole of ``data``, else what is missing."""
@@ -202,7 +205,7 @@ KINDS: dict[str, ChartKind] = {
             "The scatter repeated in one small panel per value of a facet column.",
             ("x", "y", "color", "facet"), _every_row,
             numeric_roles=("x", "y"), categorical_roles=("color", "facet"),
-            spec=SPECS["facet"],
+            spec=SPECS["facet"], cards_per_row=2,
         ),
         ChartKind(
             "regression", "Scatter with regression",

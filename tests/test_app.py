@@ -59,10 +59,12 @@ def test_gallery_page_has_every_library_card_for_every_kind(app):
         assert not app.error, [e.value for e in app.error]
         ok = [lib for lib, status in statuses.items() if status == "ok"]
         families = [LIBRARIES.get(lib).family for lib in ok]
+        # a Vega-Lite facet is shown as the SVG Vega drew (it cannot fit a card's width)
+        vega_images = families.count("vega") if kind == "facet" else 0
         assert len(app.get("plotly_chart")) == families.count("plotly")
-        assert len(app.get("vega_lite_chart")) == families.count("vega")
+        assert len(app.get("vega_lite_chart")) == families.count("vega") - vega_images
         assert len(app.get("bidi_component")) == families.count("bokeh")
-        assert len(app.get("image")) == families.count("matplotlib")
+        assert len(app.get("image")) == families.count("matplotlib") + vega_images
         assert len(app.code) == len(ok)
 
 

@@ -13,8 +13,9 @@ from typing import Any
 
 import pandas as pd
 
-# Bump when what a cache entry holds changes shape or meaning (4: files carry a sha256).
-CACHE_FORMAT = 4
+# Bump when what a cache entry holds changes shape or meaning (4: files carry a sha256;
+# 5: Bokeh JSON sized to scale with its card).
+CACHE_FORMAT = 5
 
 
 def default_cache_dir() -> Path:

@@ -51,6 +51,8 @@ def _bokeh_json(model: Any) -> str:
     from bokeh.embed import json_item
     from bokeh.models import Plot
 
+    from gallery.bokeh_fit import fit_to_width
+
     # A browser gives a page a few WebGL contexts; hvPlot and Pandas-Bokeh ask for WebGL, and
     # a tab that redraws its cards many times ran out ("context lost": blank cards). Canvas
     # draws the same marks without one.
@@ -60,7 +62,7 @@ def _bokeh_json(model: Any) -> str:
     # json_item validates the document and logs layout advice about the example's
     # figure (W-1005...) into the progress display; the chart draws the same without it.
     logging.getLogger("bokeh.core.validation.check").setLevel(logging.ERROR)
-    return json.dumps(json_item(model), separators=(",", ":"))
+    return json.dumps(fit_to_width(json_item(model)), separators=(",", ":"))
 
 
 def _plotly_json(figure: Any) -> str:

@@ -6,13 +6,6 @@
   // Every chart fills its card's width and keeps its own proportions, each library
   // sizing itself in its own way: Bokeh's sizing_mode, Plotly's autosize in a box of the
   // figure's proportions, and Vega's SVG scaled through its viewBox.
-  function scaleWidth(model) {
-    if (model && model.attributes) {
-      model.attributes.sizing_mode = "scale_width";
-      (model.attributes.children || []).forEach((child) => scaleWidth(child.length ? child[0] : child));
-    }
-  }
-
   function vegaFits(el) {
     const svg = el.querySelector("svg");
     if (svg && !svg.getAttribute("viewBox")) {
@@ -36,10 +29,27 @@
     });
   }
 
+  function oneColumn(grid) {
+    const plots = grid.attributes.children;
+    plots.forEach((child, i) => { child[1] = i; child[2] = 0; });
+    const sizes = plots.map((child) => [child[0].attributes.width || 600,
+                                        child[0].attributes.height || 600]);
+    grid.attributes.width = Math.max(...sizes.map((s) => s[0]));
+    // plus the toolbar, as TOOLBAR in gallery/bokeh_fit.py
+    grid.attributes.height = sizes.reduce((sum, s) => sum + s[1], 0) + 30;
+  }
+
   // One entry per output family, as in gallery/site/embed.py. Each returns a promise.
   const EMBED = {
     bokeh: (el, item) => {
-      scaleWidth(item.doc.roots[0]);
+      // Sized to scale with the card when it was serialized (gallery/bokeh_fit.py). Bokeh
+      // scales plots, not their text: a grid of plots in a card narrower than its natural
+      // width (a phone) would keep full-size axes and legends around tiny plots, so its
+      // panels wrap one to a row there, as facets wrap to fit.
+      const root = item.doc.roots[0];
+      if (root.name === "GridPlot" && el.clientWidth && el.clientWidth < root.attributes.width) {
+        oneColumn(root);
+      }
       return window.Bokeh.embed.embed_item(item, el.id);
     },
     plotly: (el, fig) => {

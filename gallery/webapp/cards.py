@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import lru_cache
 
 import streamlit as st
 
@@ -31,7 +32,8 @@ def _show_bokeh(cell: Cell, key: str) -> None:
     import streamlit_bokeh
 
     streamlit_bokeh._component_func(key=key, data={
-        "figure": cell.text, "bokeh_theme": "streamlit", "use_container_width": True})
+        "figure": cell.text, "bokeh_theme": "streamlit",
+        "use_container_width": True})
 
 
 def _show_plotly(cell: Cell, key: str) -> None:
@@ -41,8 +43,33 @@ def _show_plotly(cell: Cell, key: str) -> None:
     st.plotly_chart(pio.from_json(cell.text), key=key, width="stretch", theme=None)
 
 
+_COMPOSITE = ("facet", "hconcat", "vconcat", "concat", "repeat", "spec")
+
+
+def _composite(spec: dict) -> bool:
+    """A facet or concatenation: views Vega-Lite lays out at their own sizes."""
+    encoding = spec.get("encoding", {})
+    return any(k in spec for k in _COMPOSITE) or any(k in encoding
+                                                     for k in ("facet", "row", "column"))
+
+
+@lru_cache(maxsize=128)
+def _vega_svg(text: str) -> str:
+    """The SVG Vega itself draws for a spec (vl-convert, no browser)."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_svg(json.loads(text))
+
+
 def _show_vega(cell: Cell, key: str) -> None:
-    st.vega_lite_chart(spec=json.loads(cell.text), key=key, width="stretch", theme=None)
+    spec = json.loads(cell.text)
+    if _composite(spec):
+        # Vega-Lite cannot fit a facet or concatenation to a width, and Streamlit shows it
+        # at its full size, over the next card: drawn by Vega itself (vl-convert) as an SVG
+        # that scales to the card instead.
+        st.image(_vega_svg(cell.text), width="stretch")
+        return
+    st.vega_lite_chart(spec=spec, key=key, width="stretch", theme=None)
 
 
 DISPLAY: dict[str, Callable[[Cell, str], None]] = {

@@ -12,6 +12,21 @@ from gallery.webapp.cells import cell_for, start
 from gallery.webapp.state import DataChoice, kind_picker, plain
 
 
+# Four cards to a row leave each chart about 180 px wide in a 1280 px window with the
+# sidebar open, too small to read: in windows under 1400 px they wrap two to a row, and
+# wide charts (small multiples, at most two to a row) take the whole row.
+_NARROW_WINDOW_CSS = """<style>
+@media (max-width: 1400px) {
+  .st-key-cards-4 [data-testid="stHorizontalBlock"],
+  .st-key-cards-wide [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+  .st-key-cards-4 [data-testid="stColumn"] { flex: 1 1 calc(50% - 1rem) !important;
+                                              min-width: calc(50% - 1rem) !important; }
+  .st-key-cards-wide [data-testid="stColumn"] { flex: 1 1 100% !important;
+                                                 min-width: 100% !important; }
+}
+</style>"""
+
+
 def _filter_controls() -> tuple[list[str], int, str]:
     with st.container(horizontal=True, gap="medium"):
         paradigms = st.pills("Paradigm", filters.tag_values("paradigm"), selection_mode="multi",
@@ -36,6 +51,14 @@ def gallery_page(data: DataChoice) -> None:
     with st.expander("The specification every library meets (or says which point it cannot)"):
         st.markdown("\n".join(f"- **{point}**: {text}" for point, text in KINDS[kind].spec.items()))
     libraries, n_columns, sort = _filter_controls()
+    widest = KINDS[kind].cards_per_row
+    layout = f"cards-{n_columns}"
+    if widest:
+        layout = "cards-wide"
+        if n_columns > widest:
+            st.caption(f"{KINDS[kind].title}: at most {widest} cards to a row (one in a "
+                       "narrow window), so each panel stays readable.")
+            n_columns = widest
     if not libraries:
         st.warning("No library matches these filters. Clear a filter to see cards again.")
         return
@@ -46,9 +69,11 @@ def gallery_page(data: DataChoice) -> None:
     else:
         cells = iter(filters.ordered([cell_for(lib, kind, data) for lib in libraries], sort))
     shown = 0
-    for first in range(0, len(libraries), n_columns):
-        for column, _ in zip(st.columns(n_columns), libraries[first:first + n_columns],
-                             strict=False):
-            with column:
-                shown += card(next(cells))
+    st.html(_NARROW_WINDOW_CSS)
+    with st.container(key=layout):
+        for first in range(0, len(libraries), n_columns):
+            for column, _ in zip(st.columns(n_columns), libraries[first:first + n_columns],
+                                 strict=False):
+                with column:
+                    shown += card(next(cells))
     summary.caption(f"{len(libraries)} libraries shown: {shown} drew the chart.")

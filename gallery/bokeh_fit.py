@@ -1,0 +1,91 @@
+"""A Bokeh chart made to fit the width it is shown at, in Bokeh's own terms.
+
+A card is narrower than many charts: a facet grid of fixed-size plots spilled out of its
+card, and streamlit-bokeh, which sets the root's width to the card's and its height in
+the root's proportions, took 400 x 350 for a grid that gives none and squashed it. So
+every root gets its natural size and Bokeh's ``scale_width`` sizing, down to each plot,
+and a plot sized by its frame (HoloViews' ``frame_width``) is sized as a whole instead,
+because a fixed frame does not scale."""
+
+from __future__ import annotations
+
+# Bokeh's size for a plot that gives none, and the room axes and title, and a legend
+# beside or under the frame, take around a plot that gives only its frame's size.
+PLOT_DEFAULT = 600
+AROUND_FRAME = (70, 70)  # px: (left axis, bottom axis and title)
+LEGEND = {"left": (130, 0), "right": (130, 0), "above": (0, 90), "below": (0, 90)}
+TOOLBAR = 30
+
+
+def _model(child: object) -> dict:
+    return child[0] if isinstance(child, list) else child  # GridPlot: [plot, row, column]
+
+
+def _children(attributes: dict) -> list[dict]:
+    return [_model(c) for c in attributes.get("children") or [] if isinstance(c, list | dict)]
+
+
+def _legend_room(attributes: dict) -> tuple[float, float]:
+    width = height = 0.0
+    for side, (extra_width, extra_height) in LEGEND.items():
+        if any(isinstance(m, dict) and m.get("name") == "Legend"
+               for m in attributes.get(side) or []):
+            width, height = width + extra_width, height + extra_height
+    return width, height
+
+
+def _plot_size(attributes: dict) -> tuple[float, float]:
+    legend = _legend_room(attributes)
+    sides = []
+    for axis, (outer, frame) in enumerate((("width", "frame_width"),
+                                           ("height", "frame_height"))):
+        if attributes.get(outer):
+            sides.append(float(attributes[outer]))
+        elif attributes.get(frame):
+            sides.append(float(attributes[frame]) + AROUND_FRAME[axis] + legend[axis])
+        else:
+            sides.append(float(PLOT_DEFAULT))
+    return sides[0], sides[1]
+
+
+def natural_size(model: dict) -> tuple[float, float]:
+    """The size a Bokeh layout or plot takes on its own, read from its JSON."""
+    attributes = model.get("attributes", {})
+    name = model.get("name", "")
+    if name == "GridPlot":
+        widths: dict[int, float] = {}
+        heights: dict[int, float] = {}
+        for plot, row, column in (c[:3] for c in attributes.get("children") or []):
+            width, height = natural_size(plot)
+            widths[column] = max(widths.get(column, 0), width)
+            heights[row] = max(heights.get(row, 0), height)
+        return sum(widths.values()), sum(heights.values()) + TOOLBAR
+    children = _children(attributes)
+    if name in ("Row", "Column") and children:
+        sizes = [natural_size(child) for child in children]
+        if name == "Row":
+            return sum(w for w, _ in sizes), max(h for _, h in sizes)
+        return max(w for w, _ in sizes), sum(h for _, h in sizes)
+    return _plot_size(attributes)
+
+
+def _scale_width(model: dict) -> None:
+    attributes = model.setdefault("attributes", {})
+    if model.get("name") not in ("GridPlot", "Row", "Column") and (
+            attributes.get("frame_width") or attributes.get("frame_height")):
+        width, height = _plot_size(attributes)
+        attributes.update(width=round(width), height=round(height), frame_width=None,
+                          frame_height=None)
+    attributes["sizing_mode"] = "scale_width"
+    for child in _children(attributes):
+        _scale_width(child)
+
+
+def fit_to_width(item: dict) -> dict:
+    """A ``json_item`` whose roots scale to the width they are given, at their natural
+    proportions (changed in place, and returned)."""
+    for root in item["doc"]["roots"]:
+        width, height = natural_size(root)
+        _scale_width(root)
+        root["attributes"].update(width=round(width), height=round(height))
+    return item
