@@ -222,6 +222,80 @@ def test_index_chips_hide_rows_and_copy_button_copies(browser, site):
         watched.close()
 
 
+# --- what the reader sees: every chart in its card, at three widths ---------------------
+
+WIDTHS = {"laptop": 1280, "desktop": 1600, "phone": 390}
+MIN_HEIGHT = {"laptop": 150, "desktop": 150, "phone": 110}  # px a chart needs to be read
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_every_chart_fits_its_card_and_shows_its_colours(browser, site, manifest, width,
+                                                         artifacts):
+    """For every drawn cell of every kind page: the chart lies inside its card, nothing in
+    it scrolls or is cut, it is tall enough to read, and each category colour recorded for
+    the cell shows in its own pixels. Kind pages lay the cards side by side."""
+    from gallery.kinds import OPACITY
+    from tests.seen import BOXES_JS, layout_problems, missing_colors
+
+    records = {(c["library"], c["kind"]): c for c in manifest["cells"]}
+    problems, checked = [], 0
+    for kind in KINDS:
+        context = browser.new_context(viewport={"width": WIDTHS[width], "height": 900})
+        page = context.new_page()
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
+            "file:") else route.abort())
+        page.goto((site / f"kind-{kind}.html").as_uri())
+        page.wait_for_function(ALL_EMBEDS_SETTLED, timeout=120_000)
+        page.wait_for_timeout(500)
+        seen = page.evaluate(BOXES_JS, {"cards": 'article.card[data-status="ok"]',
+                                        "chart": "[data-chart]"})
+        for card in seen:
+            where = f"{width} {card['library']}/{kind}"
+            problems += [f"{where}: {p}" for p in layout_problems(card, MIN_HEIGHT[width])]
+            colors = records[(card["library"], kind)].get("colors") or {}
+            if colors and "palette" not in records[(card["library"], kind)]["not_met"]:
+                chart = page.locator(f'article[data-library="{card["library"]}"] [data-chart]')
+                png = chart.screenshot()
+                (artifacts / "fit").mkdir(exist_ok=True)
+                (artifacts / "fit" / f"{width}-{kind}-{card['library']}.png").write_bytes(png)
+                lost = missing_colors(png, colors, OPACITY.get(kind, 1.0))
+                problems += [f"{where}: no pixel shows {c}" for c in lost]
+            checked += 1
+        lefts = sorted({round(card["card"]["left"]) for card in seen})
+        if width != "phone":  # side by side: two or three cards to a row
+            assert 2 <= len(lefts) <= 3, (kind, lefts)
+        else:
+            assert len(lefts) == 1, (kind, lefts)
+        page.screenshot(path=str(artifacts / f"export-{width}-kind-{kind}.png"), full_page=True)
+        context.close()
+    drawn = [c for c in manifest["cells"] if c["status"] == "ok"]
+    assert checked == len(drawn)
+    assert problems == [], problems[:20]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_matrix_fits_a_laptop_and_shows_a_picture_for_every_drawn_cell(browser, site,
+                                                                            manifest, artifacts):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto((site / "index.html").as_uri())
+    page.wait_for_function("Array.from(document.images).every(i => i.complete)")
+    wrap = page.evaluate("(() => { const w = document.querySelector('.matrix-wrap');"
+                         " return [w.scrollWidth, w.clientWidth]; })()")
+    pictures = page.evaluate("Array.from(document.querySelectorAll('td.cell img.thumb'))"
+                             ".filter(i => i.naturalWidth > 0).map(i => i.closest('td')"
+                             ".dataset.library + '/' + i.closest('td').dataset.kind)")
+    page.screenshot(path=str(artifacts / "export-1280-index.png"), full_page=True)
+    context.close()
+    assert wrap[0] <= wrap[1], f"the matrix scrolls sideways at 1280 px: {wrap}"
+    drawn = {f"{c['library']}/{c['kind']}" for c in manifest["cells"] if c["status"] == "ok"}
+    assert set(pictures) == drawn
+    assert manifest["thumbnails"]["missing"] == []
+
+
 # --- the manifest and the pages, without a browser --------------------------------------
 
 
