@@ -1,9 +1,11 @@
 """How fast the app answers: run ``python benchmarks/app_bench.py``.
 
-Reports (1) server start to the first full page of cards drawn in Chromium, and (2) the
+Reports (1) a first visit in Chromium: the page opened, its first card and all its cards
+drawn, and (2) the
 script rerun time on the server (AppTest runs the same script in-process) when switching
 to a chart kind not seen before (cold) and to one already seen (cached).
-Targets on a 2-core machine: cached switch < 0.5 s, cold switch < 5 s for all libraries."""
+Targets on a 2-core machine: after the page opens, the first card within 3 s and all 14
+within 8 s; a cached switch with a median under 0.2 s, a cold switch under 5 s."""
 
 from __future__ import annotations
 
@@ -35,22 +37,38 @@ def server_switch_times() -> tuple[dict[str, float], dict[str, float]]:
     return cold, cached
 
 
-def first_page_seconds() -> float:
+def first_visit_seconds() -> tuple[float, float, float]:
+    """(server start to page open, page open to the first card drawn, page open to every
+    card drawn) for a first visit in Chromium at 1600 px."""
+    from gallery.sources import example_source
     from tests.browser import chromium, streamlit_app
-    from tests.test_browser_app import _wait_for_cards
+    from tests.test_browser_app import _drew
 
+    ok = [lib for lib in LIBRARIES if "scatter" not in example_source(LIBRARIES.get(lib))
+          .not_supported]
     started = time.perf_counter()
     with streamlit_app() as url, chromium() as browser:
         page = browser.new_page(viewport={"width": 1600, "height": 1200})
+        opened = time.perf_counter()
         page.goto(url)
-        _wait_for_cards(page, "scatter", timeout_s=300)
-        return time.perf_counter() - started
+        first = None
+        while time.perf_counter() - opened < 300:
+            drawn = [lib for lib in ok if page.locator(f".st-key-card-{lib}-ok").count() == 1
+                     and _drew(page.locator(f".st-key-card-{lib}-ok"),
+                               LIBRARIES.get(lib).family)]
+            if drawn and first is None:
+                first = time.perf_counter() - opened
+            if len(drawn) == len(ok):
+                return opened - started, first or 0.0, time.perf_counter() - opened
+            page.wait_for_timeout(100)
+        raise RuntimeError("the cards did not all draw within 300 s")
 
 
 def main() -> None:
     print(f"{len(LIBRARIES)} libraries x {len(KINDS)} chart kinds")
-    first = first_page_seconds()
-    print(f"server start -> first full page of cards drawn in Chromium: {first:.1f} s")
+    start, first, every = first_visit_seconds()
+    print(f"server start -> page open: {start:.1f} s; page open -> first card drawn: "
+          f"{first:.1f} s (target 3 s), every card drawn: {every:.1f} s (target 8 s)")
     cold, cached = server_switch_times()
     print(f"\n{'chart kind':<12}{'cold s':>9}{'cached s':>10}")
     for kind in KINDS:

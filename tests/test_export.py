@@ -377,8 +377,16 @@ def small_site(tmp_path_factory) -> Path:
     return base / "site"
 
 
+# The code a card shows, without its inline line numbers (what the copy button copies).
+CODE_OF = """const codeOf = (a) => {
+  const pre = a.querySelector('.code-block pre').cloneNode(true);
+  pre.querySelectorAll('.linenos').forEach(n => n.remove());
+  return pre.textContent;
+};"""
+
 # Each framework as dashboards.html shows it, read in one evaluation.
-DASHBOARDS_SHOWN = """Array.from(document.querySelectorAll('article.dashboard')).map(a => {
+DASHBOARDS_SHOWN = "(() => {" + CODE_OF + """
+return Array.from(document.querySelectorAll('article.dashboard')).map(a => {
   const img = a.querySelector('img.screenshot'), box = a.getBoundingClientRect();
   return {
     key: a.dataset.dashboard,
@@ -386,13 +394,13 @@ DASHBOARDS_SHOWN = """Array.from(document.querySelectorAll('article.dashboard'))
     tags: Object.fromEntries(Array.from(a.querySelectorAll('.tag[data-tag]'))
       .map(t => [t.dataset.tag, t.textContent.trim()])),
     home: a.querySelector('h2 a').getAttribute('href'),
-    code: a.querySelector('.code-block td.code pre').textContent,
+    code: codeOf(a),
     command: a.querySelector('code.command').textContent,
     screenshot: img && img.getAttribute('src'),
     loaded: img ? img.naturalWidth : 0,
     left: Math.round(box.left), top: Math.round(box.top),
   };
-})"""
+}); })()"""
 
 
 def test_dashboards_page_is_linked_and_recorded_in_the_manifest(small_site):
@@ -469,7 +477,7 @@ SCALE_CHARTS = ["scale-time", "scale-bytes", "scale-memory"]
 
 # What scale.html shows, read in one evaluation (the measured table is in a closed
 # <details>: its text is there, its boxes are not).
-SCALE_SHOWN = """(() => {
+SCALE_SHOWN = "(() => {" + CODE_OF + """
   const cells = (row) => Array.from(row.cells).map(c => c.textContent.trim());
   const table = (el) => ({
     columns: Array.from(el.querySelectorAll('thead th')).map(c => c.textContent.trim()),
@@ -487,7 +495,7 @@ SCALE_SHOWN = """(() => {
     measured: table(document.querySelector('table[data-table="measured"]')),
     bigdata: Array.from(document.querySelectorAll('article.bigdata')).map(a => ({
       key: a.dataset.bigdata,
-      code: a.querySelector('.code-block td.code pre').textContent,
+      code: codeOf(a),
       ...table(a.querySelector('table.data')),
     })),
   };
