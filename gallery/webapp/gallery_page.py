@@ -11,7 +11,6 @@ from gallery.webapp.cards import card
 from gallery.webapp.cells import cell_for, start
 from gallery.webapp.state import DataChoice, kind_picker, plain
 
-
 # Four cards to a row leave each chart about 180 px wide in a 1280 px window with the
 # sidebar open, too small to read: in windows under 1400 px they wrap two to a row, and
 # wide charts (small multiples, at most two to a row) take the whole row.
