@@ -4,7 +4,8 @@ Runs ``python -m gallery export`` twice into a temp folder: cold (an empty cache
 cell draws and the Vega bundle is built) and warm (nothing changed, everything from the
 cache). Reports both wall times, the site's size with the shared assets counted once (they
 are written once), and the largest kind page without its assets.
-Targets on a 2-core machine: cold < 60 s, warm < 5 s, every kind page < 1 MB.
+Targets on a 2-core machine: cold < 90 s (every cell is drawn, verified against its
+specification and photographed for the matrix), warm < 5 s, every kind page < 1 MB.
 
 Extra arguments go to the export, e.g. ``--libraries matplotlib,plotly --jobs 2``."""
 
@@ -18,7 +19,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGETS = {"cold": 60.0, "warm": 5.0, "page": 1.0}  # seconds, seconds, MB
+TARGETS = {"cold": 90.0, "warm": 5.0, "page": 1.0}  # seconds, seconds, MB
 
 
 def export(site: Path, cache: Path, extra: list[str]) -> float:

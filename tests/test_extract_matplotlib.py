@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 
 from gallery.cleaning import prepare_data
 from gallery.datasets import read_dataset
-from gallery.kinds import KINDS
+from gallery.kinds import FACET_COLUMNS, KINDS
 from gallery.render import OK, render_cell
 from gallery.verify.extract_matplotlib import extract
 
@@ -95,8 +95,10 @@ def test_facets_hold_their_own_rows(library):
     scene, data, roles = drawn(library, "facet")
     values = sorted(data[roles["facet"]].unique())
     assert len(scene.panels) == len(values)
-    assert len({round(p.top) for p in scene.panels}) == 1  # one row, read left to right
-    assert [p.left for p in scene.panels] == sorted(p.left for p in scene.panels)
+    rows = {round(p.top) for p in scene.panels}  # wrapped after FACET_COLUMNS, top first
+    assert len(rows) == -(-len(values) // FACET_COLUMNS)
+    reading = [(round(p.top), p.left) for p in scene.panels]  # rows of panels, top first
+    assert reading == sorted(reading)
     for index, panel in enumerate(scene.panels):
         value = next(v for v in values if panel.title.endswith(v))
         rows = data[data[roles["facet"]] == value]

@@ -99,7 +99,8 @@ def test_facet_panels_hold_their_rows(library):
     scene, data, roles, _ = drawn(library, "facet")
     values = sorted(data[roles["facet"]].astype(str).unique())
     assert [panel.title for panel in scene.panels] == values
-    assert [panel.left for panel in scene.panels] == sorted(p.left for p in scene.panels)
+    reading = [(round(p.top), p.left) for p in scene.panels]  # rows of panels, top first
+    assert reading == sorted(reading)
     assert len({(p.x.low, p.x.high) for p in scene.panels}) <= len(values)
     for index, value in enumerate(values):
         subset = data[data[roles["facet"]].astype(str) == value]
