@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,6 +30,13 @@ def missing() -> str | None:
     return None
 
 
+# Playwright's sync API allows one driver per thread at a time: a second sync_playwright()
+# while one runs fails ("Sync API inside the asyncio loop"). Nested users of chromium() in
+# one thread (a test session's browser, and a test that starts its own) share the driver,
+# each with its own browser; the driver stops when its last user is done.
+_DRIVERS: dict[int, list] = {}  # thread id -> [driver, users]
+
+
 @contextlib.contextmanager
 def chromium() -> Iterator[Any]:
     """A running headless Chromium (a Playwright Browser); closed on exit."""
@@ -37,9 +45,19 @@ def chromium() -> Iterator[Any]:
     problem = missing()
     if problem:
         raise RuntimeError(problem)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    thread = threading.get_ident()
+    if thread not in _DRIVERS:
+        _DRIVERS[thread] = [sync_playwright().start(), 0]
+    driver = _DRIVERS[thread]
+    driver[1] += 1
+    try:
+        browser = driver[0].chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
             yield browser
         finally:
             browser.close()
+    finally:
+        driver[1] -= 1
+        if driver[1] == 0:
+            del _DRIVERS[thread]
+            driver[0].stop()
