@@ -32,8 +32,7 @@ def _show_bokeh(cell: Cell, key: str) -> None:
     import streamlit_bokeh
 
     streamlit_bokeh._component_func(key=key, data={
-        "figure": cell.text, "bokeh_theme": "streamlit",
-        "use_container_width": True})
+        "figure": cell.text, "bokeh_theme": "streamlit", "use_container_width": True})
 
 
 def _show_plotly(cell: Cell, key: str) -> None:
