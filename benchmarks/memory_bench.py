@@ -1,6 +1,7 @@
 """The app server's memory under readers' uploads: ``python benchmarks/memory_bench.py``.
 
-Starts the app as run-app.sh does, opens it in headless Chromium and, in one tab:
+Starts the app as run-app.sh does (``gallery.webapp.serve``), opens it in headless
+Chromium and, in one tab:
 1. uploads 50 distinct small CSVs (about 49 KB each), waiting for every card to draw after
    each, and reports the server's resident memory after each one: it must level off
    (the cell store keeps the last few uploads' cells, the session only its own frame);
@@ -82,7 +83,7 @@ def main() -> None:
     args = parser.parse_args()
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, "-m", "gallery.webapp.serve", "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port),
          "--browser.gatherUsageStats", "false"], cwd=ROOT,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -100,9 +101,18 @@ def main() -> None:
             page.get_by_text("Upload a CSV").click()
             print(f"after the first page: server {_status(server.pid, 'VmRSS')} MB")
             print("upload  seconds  server MB")
+            resident = []
             for n in range(1, args.uploads + 1):
                 seconds = upload(page, small_csv(folder, n), "1,000 rows, 5 columns")
-                print(f"{n:>6}  {seconds:>7.1f}  {_status(server.pid, 'VmRSS'):>9}", flush=True)
+                resident.append(_status(server.pid, "VmRSS"))
+                print(f"{n:>6}  {seconds:>7.1f}  {resident[-1]:>9}", flush=True)
+            if len(resident) >= 20:
+                tenth = len(resident) // 10
+                early = (resident[2 * tenth] - resident[0]) / (2 * tenth)
+                late = (resident[-1] - resident[-1 - 2 * tenth]) / (2 * tenth)
+                print(f"growth per upload: {early:.1f} MB over uploads 1-{2 * tenth + 1}, "
+                      f"{late:.1f} MB over the last {2 * tenth} (levelling off: the late "
+                      "growth well under the early one)")
             if not args.skip_big:
                 path = big_csv(folder, args.big_mb)
                 rows = sum(1 for _ in path.open()) - 1

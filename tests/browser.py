@@ -28,16 +28,23 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_app(script: str = "app.py", timeout: float = 90) -> Iterator[str]:
-    """Run ``streamlit run`` headless on a loopback port; yield its address; stop it."""
+def streamlit_app(script: str = "app.py", timeout: float = 90,
+                  env: dict[str, str] | None = None) -> Iterator[str]:
+    """Run the app headless on a loopback port; yield its address; stop it. The gallery
+    app starts as run-app.sh starts it (``gallery.webapp.serve``, which draws the first
+    page as the server starts); other scripts with ``streamlit run``. ``env`` adds to
+    the server's environment."""
     port = free_port()
+    launcher = (["-m", "gallery.webapp.serve"] if script == "app.py"
+                else ["-m", "streamlit", "run", script])
     command = [
-        sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+        sys.executable, *launcher, "--server.headless", "true",
         "--server.address", "127.0.0.1", "--server.port", str(port),
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
     ]
     log = open(ROOT / f".streamlit-{port}.log", "w+")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                              env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout

@@ -16,7 +16,13 @@ from gallery.libraries import LIBRARIES, LibraryInfo
 from gallery.render import ERROR
 from gallery.site.assets import prebuild, rebuilt, write_assets
 from gallery.site.cache import CellCache, default_cache_dir, describe
-from gallery.site.cells import CellJob, CellResult, plan_cell, settle_without_drawing
+from gallery.site.cells import (
+    CellJob,
+    CellResult,
+    from_cache,
+    plan_cell,
+    settle_without_drawing,
+)
 from gallery.site.data import DataChoice, check_source
 from gallery.site.embed import embedder_for
 from gallery.site.manifest import counts, dashboard_record, scale_record, write_manifest
@@ -150,13 +156,7 @@ def render_cells(
 
 
 def _cached(cache: CellCache, job: CellJob) -> CellResult | None:
-    data = cache.get(job.key)
-    if data is None:
-        return None
-    try:
-        return CellResult(**{**data, "notes": tuple(data["notes"]), "cached": True})
-    except (KeyError, TypeError):  # an entry from an older layout: draw again
-        return None
+    return from_cache(cache.get(job.key))
 
 
 def write_site(

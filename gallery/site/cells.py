@@ -50,6 +50,17 @@ class CellResult:
         return self.status == OK
 
 
+def from_cache(data: dict[str, Any] | None) -> CellResult | None:
+    """A cell as the cache kept it (``asdict`` of a CellResult); None when there is none or
+    it is from an older layout (then it is drawn again)."""
+    if data is None:
+        return None
+    try:
+        return CellResult(**{**data, "notes": tuple(data["notes"]), "cached": True})
+    except (KeyError, TypeError):
+        return None
+
+
 @dataclass(frozen=True)
 class CellJob:
     """A cell to draw in a worker, with the cache key its output will be stored under."""
