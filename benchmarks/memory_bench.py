@@ -54,8 +54,10 @@ def big_csv(folder: Path, megabytes: int) -> Path:
     rng = np.random.default_rng(0)
     with path.open("w") as out:
         out.write("x,y,size,value,group\n")
-        while path.stat().st_size < megabytes * 2**20 - 2**21:
-            rows = 200_000
+        # small chunks (about 0.7 MB each), so the file ends within 1 MB under the size
+        # asked for: a file over Streamlit's 200 MB limit is refused before the app sees it
+        while path.stat().st_size < megabytes * 2**20 - 2**20:
+            rows = 20_000
             chunk = pd.DataFrame({"x": rng.normal(size=rows).round(5),
                                   "y": rng.normal(size=rows).round(5),
                                   "size": rng.uniform(1, 9, rows).round(3),
@@ -67,10 +69,18 @@ def big_csv(folder: Path, megabytes: int) -> Path:
 
 
 def upload(page, path: Path, rows_text: str) -> float:
+    """Upload ``path`` and wait until the app has drawn every card from it: its name on
+    the page, the script run over (no status widget) and no card left from the previous
+    data (Streamlit marks those stale). Without the last two the next upload would
+    interrupt this one's drawing, and the memory measured would be of pages never drawn."""
     started = time.perf_counter()
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     page.get_by_text(rows_text).wait_for(timeout=600_000)
-    page.wait_for_timeout(500)
+    page.get_by_text(f"Data: {path.name}").wait_for(timeout=600_000)
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+                 && !document.querySelector('[data-stale="true"]')""",
+        timeout=600_000, polling=250)
     _wait_for_cards(page, "scatter", timeout_s=600)
     return time.perf_counter() - started
 
