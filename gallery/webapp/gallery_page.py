@@ -11,15 +11,22 @@ from gallery.webapp.cards import card
 from gallery.webapp.cells import cell_for, start
 from gallery.webapp.state import DataChoice, kind_picker, plain
 
-# Four cards to a row leave each chart about 180 px wide in a 1280 px window with the
-# sidebar open, too small to read: in windows under 1400 px they wrap two to a row, and
-# wide charts (small multiples, at most two to a row) take the whole row.
+# A card narrower than about 420 px squashes its chart below a readable height (measured:
+# matplotlib images 125-150 px tall, Bokeh plots 60-80 px). With the sidebar open, four
+# cards to a row are that narrow in windows under 1800 px and three in windows under
+# 1400 px: there they wrap two to a row (three columns as two and one, the lone card at
+# half width), and wide charts (small multiples, at most two to a row) take the whole row.
 _NARROW_WINDOW_CSS = """<style>
-@media (max-width: 1400px) {
-  .st-key-cards-4 [data-testid="stHorizontalBlock"],
-  .st-key-cards-wide [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+@media (max-width: 1800px) {
+  .st-key-cards-4 [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
   .st-key-cards-4 [data-testid="stColumn"] { flex: 1 1 calc(50% - 1rem) !important;
                                               min-width: calc(50% - 1rem) !important; }
+}
+@media (max-width: 1400px) {
+  .st-key-cards-3 [data-testid="stHorizontalBlock"],
+  .st-key-cards-wide [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+  .st-key-cards-3 [data-testid="stColumn"] { flex: 0 1 calc(50% - 0.6rem) !important;
+                                              min-width: calc(50% - 0.6rem) !important; }
   .st-key-cards-wide [data-testid="stColumn"] { flex: 1 1 100% !important;
                                                  min-width: 100% !important; }
 }
