@@ -16,13 +16,14 @@ from gallery.webapp.state import DataChoice, kind_picker, plain
 # cards to a row are that narrow in windows under 1800 px and three in windows under
 # 1400 px: there they wrap two to a row (three columns as two and one, the lone card at
 # half width), and wide charts (small multiples, at most two to a row) take the whole row.
+# Not on a phone (640 px and under), where Streamlit stacks the cards one to a row.
 _NARROW_WINDOW_CSS = """<style>
-@media (max-width: 1800px) {
+@media (min-width: 641px) and (max-width: 1800px) {
   .st-key-cards-4 [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
   .st-key-cards-4 [data-testid="stColumn"] { flex: 1 1 calc(50% - 1rem) !important;
                                               min-width: calc(50% - 1rem) !important; }
 }
-@media (max-width: 1400px) {
+@media (min-width: 641px) and (max-width: 1400px) {
   .st-key-cards-3 [data-testid="stHorizontalBlock"],
   .st-key-cards-wide [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
   .st-key-cards-3 [data-testid="stColumn"] { flex: 0 1 calc(50% - 0.6rem) !important;
