@@ -8,9 +8,11 @@ The store and the pool belong to the server process, not to a Streamlit session,
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
+from typing import Any
 
 from gallery.datasets import DATASETS, read_dataset
 from gallery.kinds import KINDS
@@ -33,18 +35,20 @@ _LOCK = threading.Lock()
 _SHARED: dict[str, object] = {}
 
 
-def store() -> CellStore:
+def _shared(name: str, make: Callable[[], object]) -> Any:
+    """One ``make()`` per server process, however many sessions ask at once."""
     with _LOCK:
-        if "store" not in _SHARED:
-            _SHARED["store"] = CellStore()
-        return _SHARED["store"]  # type: ignore[return-value]
+        if name not in _SHARED:
+            _SHARED[name] = make()
+        return _SHARED[name]
+
+
+def store() -> CellStore:
+    return _shared("store", CellStore)
 
 
 def _pool() -> ProcessPoolExecutor | None:
-    with _LOCK:
-        if "pool" not in _SHARED:
-            _SHARED["pool"] = start_pool()
-        return _SHARED["pool"]  # type: ignore[return-value]
+    return _shared("pool", start_pool)
 
 
 def _key(library: str, kind: str, data: DataChoice) -> Key:
@@ -62,11 +66,13 @@ def _in_pool(job: CellJob, data: DataChoice) -> Future | CellResult:
     if kept is not None:
         return kept
     pool = _pool()
-    try:
-        if pool is None:
-            raise RuntimeError("no worker pool")
-        future = pool.submit(render_job, replace(job, verify=False))
-    except (BrokenProcessPool, RuntimeError):  # no pool, or a dead one: draw here instead
+    future = None
+    if pool is not None:
+        try:
+            future = pool.submit(render_job, replace(job, verify=False))
+        except (BrokenProcessPool, RuntimeError):  # a dead pool: drawn here instead
+            future = None
+    if future is None:
         result = _here(job.library, job.kind, data)
         disk.write(job, result)
         return result
