@@ -23,7 +23,7 @@ def _status(library: str, kind: str, render: bool) -> str:
     if render:
         return render_cell(library, kind).status
     source = example_source(LIBRARIES.get(library))
-    if kind in source.not_supported:
+    if kind in source.undrawn:
         return UNSUPPORTED
     return "code" if kind in source.functions else "error"
 
@@ -50,7 +50,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_why(args: argparse.Namespace) -> int:
     source = example_source(LIBRARIES.get(args.library))
-    print(source.not_supported.get(args.kind, f"{args.library} draws {args.kind}."))
+    print(source.undrawn.get(args.kind, f"{args.library} draws {args.kind}."))
     return 0
 
 

@@ -31,6 +31,8 @@ class ChartKind:
     # Small multiples are wide: at most this many cards side by side, in the app and the
     # export, so that each panel keeps a readable size (None: as many as the reader picks).
     cards_per_row: int | None = None
+    # The interaction the kind is about ("" for a static kind): what a reader does to it.
+    interaction: str = ""
 
     def check(self, drawn: Drawn, data: pd.DataFrame, roles: dict[str, str]) -> str | None:
         """Return None when ``drawn`` shows the whole of ``data``, else what is missing."""
@@ -66,6 +68,20 @@ def _boxes(data: pd.DataFrame, roles: dict[str, str]) -> list[tuple[str, int]]:
     return [("boxes", data[roles["x"]].nunique()), ("rows", len(data))]
 
 
+def _first_group(role: str) -> Expectation:
+    """The rows a chart shows at the start when a control picks one value of ``role``."""
+    def expect(data: pd.DataFrame, roles: dict[str, str]) -> list[tuple[str, int]]:
+        column = data[roles[role]]
+        first = sorted(column.unique(), key=str)[0]
+        return [("points", int((column == first).sum())), ("rows", len(data))]
+
+    return expect
+
+
+def _two_views(data: pd.DataFrame, roles: dict[str, str]) -> list[tuple[str, int]]:
+    return [("points", 2 * len(data)), ("rows", len(data))]
+
+
 def _correlation_cells(data: pd.DataFrame, roles: dict[str, str]) -> list[tuple[str, int]]:
     k = data.select_dtypes("number").shape[1]
     return [("cells", k * k), ("rows", k * k)]
@@ -78,7 +94,9 @@ HIST_BINS = 20
 NOMINAL_SIZE = (600, 400)  # px, a single panel (3:2)
 FACET_COLUMNS = 2  # two panels to a row keep each readable in a phone-wide card
 BUBBLE_MAX_PX = 40  # diameter of the largest bubble at the nominal size
-OPACITY = {"scatter": 0.8, "facet": 0.8, "regression": 0.6, "scatter3d": 0.8, "bubble": 0.6}
+OPACITY = {"scatter": 0.8, "facet": 0.8, "regression": 0.6, "scatter3d": 0.8, "bubble": 0.6,
+           "tooltip": 0.8, "linked": 0.8, "widget": 0.8, "animation": 0.6}
+LINKED_VIEW_SIZE = (400, 400)  # px, each of the two linked views
 
 _PALETTE = ("palette", "Categories take the Okabe-Ito colour-blind-safe colours in sorted "
             "order (blue, orange, green, reddish purple, sky blue, ...): the same colour for "
@@ -156,6 +174,44 @@ SPECS: dict[str, dict[str, str]] = {
         _PALETTE, _ORDER, _LEGEND, _SIZE),
 }
 
+_BUBBLES = ("size scale", f"Marker area is proportional to the size value (from zero); the "
+            f"largest marker is {BUBBLE_MAX_PX} px across at the nominal size.")
+
+# The interactive kinds: each works in a page on its own (JavaScript the library ships),
+# with no Python behind it; a library that needs a live Python process says so.
+SPECS.update({
+    "tooltip": _spec(
+        _points("tooltip"),
+        ("tooltip", "Hovering a point shows a tooltip with that row's colour category, label, "
+         "x and y, each named by its column."),
+        _PALETTE, _ORDER, _LEGEND, _SIZE),
+    "linked": _spec(
+        ("rows", "Two views side by side, x against y and x2 against y2: every row is one "
+         f"filled marker in each, at opacity {OPACITY['linked']}."),
+        ("brush", "Dragging a rectangle in the first view selects the rows inside it; the "
+         "second view highlights exactly those rows (the others fade), in the page, with no "
+         "Python server."),
+        _PALETTE, _ORDER, _LEGEND,
+        ("size", f"Each view is {LINKED_VIEW_SIZE[0]} x {LINKED_VIEW_SIZE[1]} px, side by "
+         f"side with the legend: about {2 * LINKED_VIEW_SIZE[0] + 100} x "
+         f"{LINKED_VIEW_SIZE[1]} px in all; the pair scales to the card's width.")),
+    "widget": _spec(
+        ("control", "A dropdown (or a slider) bound to the chart lists every colour category "
+         "in sorted order; the first is chosen at the start."),
+        ("rows", "Only the chosen category's rows are drawn, one filled marker each at opacity "
+         f"{OPACITY['widget']}; choosing another category draws its rows instead."),
+        ("axes", "The axes keep the range of the whole data, so categories compare."),
+        _PALETTE, _SIZE),
+    "animation": _spec(
+        ("frames", "One frame per time value in time order, starting at the first; a frame "
+         "draws that time's rows only, one bubble each at opacity "
+         f"{OPACITY['animation']}."),
+        ("controls", "A play button and a time control (slider or scrubber) that shows the "
+         "current time and moves to any frame."),
+        ("axes", "x on a log scale; both axis ranges fixed over every frame."),
+        _BUBBLES, _PALETTE, _ORDER, _LEGEND, _SIZE),
+})
+
 KINDS: dict[str, ChartKind] = {
     kind.key: kind
     for kind in [
@@ -228,8 +284,42 @@ KINDS: dict[str, ChartKind] = {
             numeric_roles=("x", "y", "size"), categorical_roles=("color",),
             spec=SPECS["bubble"],
         ),
+        ChartKind(
+            "tooltip", "Tooltip on hover",
+            "The scatter; hovering a point names that row: its category, label and values.",
+            ("x", "y", "color", "label"), _every_row,
+            numeric_roles=("x", "y"), categorical_roles=("color", "label"),
+            spec=SPECS["tooltip"], interaction="hover a point",
+        ),
+        ChartKind(
+            "linked", "Linked selection",
+            "Two views of the same rows; a rectangle dragged in one highlights its rows in "
+            "the other.",
+            ("x", "y", "x2", "y2", "color"), _two_views,
+            numeric_roles=("x", "y", "x2", "y2"), categorical_roles=("color",),
+            spec=SPECS["linked"], interaction="drag a rectangle", cards_per_row=2,
+        ),
+        ChartKind(
+            "widget", "Bound widget",
+            "The scatter with a dropdown of categories bound to it: only the chosen one is "
+            "drawn.",
+            ("x", "y", "color"), _first_group("color"),
+            numeric_roles=("x", "y"), categorical_roles=("color",),
+            spec=SPECS["widget"], interaction="choose in a dropdown",
+        ),
+        ChartKind(
+            "animation", "Animation over time",
+            "The bubble chart over the years (the gapminder chart), with play and a time "
+            "control.",
+            ("x", "y", "size", "color", "time"), _first_group("time"),
+            default_dataset="gapminder",
+            numeric_roles=("x", "y", "size", "time"), categorical_roles=("color",),
+            spec=SPECS["animation"], interaction="play, or move to a year",
+        ),
     ]
 }
+
+INTERACTIVE_KINDS = [k for k in KINDS.values() if k.interaction]
 
 
 def get_kind(key: str) -> ChartKind:

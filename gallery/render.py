@@ -28,6 +28,7 @@ from gallery.renderers import renderer_for
 from gallery.sources import example_source
 
 OK, UNSUPPORTED, ERROR = "ok", "unsupported", "error"
+
 CELL_SECONDS = float(os.environ.get("GALLERY_CELL_SECONDS", "30"))
 
 
@@ -151,8 +152,8 @@ def render_cell(
         source = example_source(info, example)
     except (OSError, SyntaxError, ValueError) as error:
         return Cell(library, kind, ERROR, message=f"{info.name}: no chart code to run: {error}")
-    if kind in source.not_supported:
-        return Cell(library, kind, UNSUPPORTED, message=source.not_supported[kind])
+    if kind in source.undrawn:
+        return Cell(library, kind, UNSUPPORTED, message=source.undrawn[kind])
     if kind not in source.functions:
         return Cell(library, kind, ERROR, message=f"{source.path.name} has no {kind}() function")
     if frame is None:

@@ -27,7 +27,8 @@ _ID_NAMES = re.compile(r"^(id|index|rowid|row|unnamed: ?\d+)$|_id$", re.I)
 ONE_GROUP = "all"  # the category every row gets when no column can split them
 # The column made for it, per role (a reader sees `df["group"] = "all"` in the code).
 _ONE_GROUP_COLUMNS = {"color": "group", "x": "category", "facet": "panel"}
-_MANY_TEXT_ROLES = {"x"}  # roles where a text column of many values (folded) still reads
+_MANY_TEXT_ROLES = {"x", "label"}  # roles where a text column of many values still reads
+_NAME_ROLES = {"label"}  # roles that name a row: a text column of many values first
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,8 @@ def _positions(kind: ChartKind, columns: _Columns, roles: dict[str, str], used: 
 def _categories(kind: ChartKind, columns: _Columns, roles: dict[str, str], used: set[str],
                 derived: dict[str, tuple[str, str]], frame: pd.DataFrame) -> None:
     for role in (r for r in kind.roles if r in kind.categorical_roles and r not in roles):
-        column = _take(columns.text, used) or _take(columns.few_numbers, used)
+        column = _take(columns.many_text, used) if role in _NAME_ROLES else None
+        column = column or _take(columns.text, used) or _take(columns.few_numbers, used)
         if column is None and role in _MANY_TEXT_ROLES:
             column = _take(columns.many_text, used)
         if column is None:

@@ -19,6 +19,9 @@ from gallery.kinds import KINDS
 from gallery.libraries import LibraryInfo
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
+# How a cell the library can draw only with a live Python process behind the page starts
+# its message: a static page and the gallery's cards have no such process.
+NEEDS_SERVER = "Needs a live Python server"
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,16 @@ class ExampleSource:
     not_supported: dict[str, str]  # chart kind -> the reason shown to the reader
     # chart kind -> {specification point -> why this library cannot meet it natively}
     spec_not_met: dict[str, dict[str, str]] = field(default_factory=dict)
+    # chart kind -> what the library can do with a live Python process behind the page
+    # (a Bokeh or Panel server, Dash, a Jupyter kernel), which a static page cannot
+    needs_server: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def undrawn(self) -> dict[str, str]:
+        """Chart kind -> what its card says in place of a chart: not supported natively,
+        or what a live Python server would let the library do."""
+        server = {kind: f"{NEEDS_SERVER}: {why}" for kind, why in self.needs_server.items()}
+        return {**self.not_supported, **server}
 
     def code_for(self, kind: str) -> str:
         """The chart code of one cell: the preamble, then the kind's function."""
@@ -71,7 +84,7 @@ def parse_example(path: Path, text: str) -> ExampleSource:
     body = tree.body[1:] if ast.get_docstring(tree) is not None else tree.body
     preamble: list[ast.stmt] = []
     functions: dict[str, str] = {}
-    declared: dict[str, dict] = {"NOT_SUPPORTED": {}, "SPEC_NOT_MET": {}}
+    declared: dict[str, dict] = {"NOT_SUPPORTED": {}, "SPEC_NOT_MET": {}, "NEEDS_SERVER": {}}
     conditional = False  # NOT_SUPPORTED chosen by a preamble constant (a backend)
     for node in body:
         if isinstance(node, ast.FunctionDef) and node.name in KINDS:
@@ -85,12 +98,18 @@ def parse_example(path: Path, text: str) -> ExampleSource:
             continue
         elif functions:
             raise ValueError(
-                f"{path.name}:{node.lineno}: only chart functions, NOT_SUPPORTED and the "
-                "__main__ block may follow the first chart function (the preamble comes first)"
+                f"{path.name}:{node.lineno}: only chart functions, NOT_SUPPORTED, "
+                "NEEDS_SERVER and the __main__ block may follow the first chart function (the "
+                "preamble comes first)"
             )
         else:
             preamble.append(node)
     not_supported, spec_not_met = declared["NOT_SUPPORTED"], declared["SPEC_NOT_MET"]
+    needs_server = declared["NEEDS_SERVER"]
+    both = set(needs_server) & (set(not_supported) | set(functions))
+    if both:
+        raise ValueError(f"{path.name}: {sorted(both)} in NEEDS_SERVER and also drawn or "
+                         "marked not supported")
     overlap = set(functions) & set(not_supported)
     if overlap and not conditional:
         raise ValueError(f"{path.name}: {sorted(overlap)} both drawn and marked not supported")
@@ -100,7 +119,8 @@ def parse_example(path: Path, text: str) -> ExampleSource:
     preamble_text = ""
     if preamble:
         preamble_text = "\n".join(lines[preamble[0].lineno - 1 : preamble[-1].end_lineno])
-    return ExampleSource(path, text, preamble_text, functions, not_supported, spec_not_met)
+    return ExampleSource(path, text, preamble_text, functions, not_supported, spec_not_met,
+                         needs_server)
 
 
 def _constants(preamble: list[ast.stmt]) -> dict[str, object]:

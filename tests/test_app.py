@@ -40,7 +40,7 @@ def card_statuses(at: AppTest, prefix: str = "card-") -> dict[str, str]:
 
 def expected_status(library: str, kind: str) -> str:
     source = example_source(LIBRARIES.get(library))
-    return "unsupported" if kind in source.not_supported else "ok"
+    return "unsupported" if kind in source.undrawn else "ok"
 
 
 @pytest.fixture
@@ -197,7 +197,7 @@ def test_overview_page_shows_the_whole_matrix_with_reasons(app):
     matrix = app.dataframe[0].value
     assert matrix.shape == (len(LIBRARIES), len(KINDS))
     reasons = app.dataframe[1].value
-    n_unsupported = sum(len(example_source(LIBRARIES.get(k)).not_supported) for k in LIBRARIES)
+    n_unsupported = sum(len(example_source(LIBRARIES.get(k)).undrawn) for k in LIBRARIES)
     assert len(reasons) == n_unsupported
     assert len(app.dataframe[2].value) == len(LIBRARIES)
 

@@ -30,7 +30,7 @@ def _drew(card, family: str) -> bool:
 def _wait_for_cards(page, kind: str, timeout_s: float = 120) -> dict[str, str]:
     """Wait until every library's card for ``kind`` is present and every ok card drew."""
     expected = {
-        lib: "unsupported" if kind in example_source(LIBRARIES.get(lib)).not_supported else "ok"
+        lib: "unsupported" if kind in example_source(LIBRARIES.get(lib)).undrawn else "ok"
         for lib in LIBRARIES
     }
     missing: list[str] = list(expected)

@@ -28,7 +28,7 @@ def test_the_matrix_has_every_library_and_kind_and_no_hole():
     for library in LIBRARIES:
         source = example_source(LIBRARIES.get(library))
         for kind in KINDS:
-            drawn, reason = kind in source.functions, source.not_supported.get(kind, "")
+            drawn, reason = kind in source.functions, source.undrawn.get(kind, "")
             assert drawn != bool(reason), f"{library}/{kind}: needs a function or a reason"
             if reason:
                 assert len(reason) > 20, f"{library}/{kind}: say why in a sentence"
@@ -84,7 +84,7 @@ def test_other_data_gets_roles_guessed_from_column_types():
 def test_unsupported_cells_report_their_reason_without_running_code():
     for library in LIBRARIES:
         source = example_source(LIBRARIES.get(library))
-        for kind, reason in source.not_supported.items():
+        for kind, reason in source.undrawn.items():
             cell = render_cell(library, kind)
             assert (cell.status, cell.message, cell.payload) == ("unsupported", reason, None)
 

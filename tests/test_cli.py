@@ -18,7 +18,7 @@ def test_list_draws_every_cell_and_reports_ok_or_not_supported(capsys):
         source = example_source(LIBRARIES.get(library))
         assert row.startswith(LIBRARIES.get(library).name)
         assert row.split()[-len(KINDS):] == [
-            "--" if kind in source.not_supported else "ok" for kind in KINDS]
+            "--" if kind in source.undrawn else "ok" for kind in KINDS]
 
 
 def test_list_without_drawing_reads_the_scripts(capsys):
@@ -49,7 +49,7 @@ def test_render_refuses_a_format_the_family_cannot_write(tmp_path, capsys):
 def test_why_explains_every_unsupported_cell(capsys):
     explained = 0
     for library in LIBRARIES:
-        for kind, reason in example_source(LIBRARIES.get(library)).not_supported.items():
+        for kind, reason in example_source(LIBRARIES.get(library)).undrawn.items():
             main(["why", library, kind])
             assert capsys.readouterr().out.strip() == reason
             explained += 1

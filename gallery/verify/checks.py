@@ -122,8 +122,9 @@ def mark_color_problems(colors: Iterable[str], ctx: Context, role: str = "color"
     return []
 
 
-def size_problems(scene: Scene, ctx: Context) -> list[Problem]:
-    width, height = spec.NOMINAL_SIZE
+def size_problems(scene: Scene, ctx: Context,
+                  nominal: tuple[int, int] = spec.NOMINAL_SIZE) -> list[Problem]:
+    width, height = nominal
     if not scene.width or not scene.height:
         return [Problem("size", "the chart's size could not be read")]
     if abs(scene.width / width - 1) > 0.2 or abs(scene.height / height - 1) > 0.2:
@@ -593,23 +594,104 @@ def check_bubble(scene: Scene, ctx: Context) -> list[Problem]:
     return problems + legend_problems(scene, ctx) + size_problems(scene, ctx)
 
 
-def _size_scale(points: list[Point], ctx: Context, size: str) -> list[Problem]:
+def _size_scale(points: list[Point], ctx: Context, size: str,
+                largest: float | None = None) -> list[Problem]:
     """Diameters against values, both sorted: proportional area means the i-th smallest
     marker's squared diameter is a fixed multiple of the i-th smallest value (sorting
     avoids pairing markers with rows by position, ambiguous where rows coincide)."""
     values = np.sort(ctx.data[size].to_numpy(float))
     diameters = np.sort(np.array([p.size for p in points], dtype=float))
-    expected = spec.BUBBLE_MAX_PX * np.sqrt(values / values.max())
+    largest = values.max() if largest is None else largest
+    expected = spec.BUBBLE_MAX_PX * np.sqrt(values / largest)
     problems = []
-    if abs(diameters.max() / spec.BUBBLE_MAX_PX - 1) > 0.2:
+    want = expected.max()
+    if abs(diameters.max() / want - 1) > 0.2:
         problems.append(Problem("size scale", f"the largest marker is {diameters.max():.0f} px "
-                                f"across; the specification is {spec.BUBBLE_MAX_PX} px"))
+                                f"across; the specification is {want:.0f} px"))
     ratio = diameters / expected
     if ratio.max() / ratio.min() > 1.25:
         problems.append(Problem("size scale", "marker areas are not proportional to "
                                 f"{size} (from zero): diameters are {ratio.min():.2f}.."
                                 f"{ratio.max():.2f} times the proportional ones"))
     return problems
+
+
+# --- the interactive kinds: the chart at the start, and the controls that change it ------
+
+
+def check_tooltip(scene: Scene, ctx: Context) -> list[Problem]:
+    problems = check_scatter(scene, ctx)
+    named = {field.lower() for field in scene.tooltip}
+    missing = [c for r, c in ctx.roles.items() if c.lower() not in named]
+    if missing:
+        shown = ", ".join(scene.tooltip) or "no tooltip"
+        problems.append(Problem("tooltip", f"the tooltip does not name {', '.join(missing)} "
+                                f"(it shows: {shown})"))
+    return problems
+
+
+def check_linked(scene: Scene, ctx: Context) -> list[Problem]:
+    problems = []
+    for panel, axes in ((0, ("x", "y")), (1, ("x2", "y2"))):
+        mine = [replace(p, panel=0) for p in scene.points if p.panel == panel]
+        view = replace(ctx, roles={**ctx.roles, "x": ctx.roles[axes[0]],
+                                   "y": ctx.roles[axes[1]]})
+        problems += point_problems(scene, view, points=mine, label=f"view {panel + 1}")
+    if scene.control("brush") is None:
+        problems.append(Problem("brush", "no rectangle selection (box select or interval "
+                                "brush) is drawn with the views"))
+    elif not scene.linked:
+        problems.append(Problem("brush", "the views do not share a selection: a rectangle "
+                                "in one highlights nothing in the other"))
+    view_width, view_height = spec.LINKED_VIEW_SIZE
+    return problems + legend_problems(scene, ctx) + size_problems(
+        scene, ctx, (2 * view_width + 100, view_height))
+
+
+def _options_problems(scene: Scene, wanted: list[str], point: str, what: str,
+                      kinds: tuple[str, ...]) -> list[Problem]:
+    control = scene.control(*kinds)
+    if control is None:
+        return [Problem(point, f"no {what} control is drawn with the chart")]
+    got = [str(o) for o in control.options]
+    if got != wanted:
+        return [Problem(point, f"the {what} control offers {_shown(got)}; the specification "
+                        f"is {_shown(wanted)}, in that order")]
+    return []
+
+
+def _first(ctx: Context, role: str) -> tuple[list[str], pd.DataFrame]:
+    values = sorted(ctx.column(role).unique(), key=lambda v: (str(type(v)), v))
+    return [_label(v) for v in values], ctx.data[ctx.column(role) == values[0]]
+
+
+def _label(value: object) -> str:
+    """A value as a control labels it: whole numbers without a decimal point."""
+    if isinstance(value, float | np.floating) and float(value).is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def check_widget(scene: Scene, ctx: Context) -> list[Problem]:
+    options, first = _first(ctx, "color")
+    problems = _options_problems(scene, options, "control", "dropdown", ("select", "slider"))
+    problems += point_problems(scene, ctx, data=first)
+    return problems + size_problems(scene, ctx)
+
+
+def check_animation(scene: Scene, ctx: Context) -> list[Problem]:
+    steps, first = _first(ctx, "time")
+    problems = _options_problems(scene, steps, "controls", "time", ("slider",))
+    if scene.control("play") is None:
+        problems.append(Problem("controls", "no play button is drawn with the chart"))
+    problems += point_problems(scene, ctx, data=first)
+    shown = [p for p in scene.points if p.alpha > 0.05 and p.size]
+    if len(shown) != len(first):
+        problems.append(Problem("size scale", "marker sizes could not be read for every point"))
+    else:  # the scale is the whole data's: the largest bubble of any frame is the largest
+        problems += _size_scale(shown, replace(ctx, data=first), ctx.roles["size"],
+                                ctx.column("size").max())
+    return problems + legend_problems(scene, ctx) + size_problems(scene, ctx)
 
 
 CHECKS: dict[str, Check] = {
@@ -623,6 +705,10 @@ CHECKS: dict[str, Check] = {
     "regression": check_regression,
     "scatter3d": check_scatter3d,
     "bubble": check_bubble,
+    "tooltip": check_tooltip,
+    "linked": check_linked,
+    "widget": check_widget,
+    "animation": check_animation,
 }
 
 

@@ -131,6 +131,16 @@ class Panel:
 
 
 @dataclass(frozen=True)
+class Control:
+    """A control drawn with the chart that changes it in the page: "select" (a dropdown or
+    radio of options), "slider" (its steps, in order), "play" (a play button), "brush" (a
+    rectangle selection)."""
+
+    kind: str
+    options: tuple[str, ...] = ()  # the choices or steps, as labelled
+
+
+@dataclass(frozen=True)
 class Scene:
     panels: tuple[Panel, ...] = (Panel(),)
     points: tuple[Point, ...] = ()
@@ -144,6 +154,13 @@ class Scene:
     width: float = 0.0  # the whole chart's nominal size in px (0: unknown)
     height: float = 0.0
     notes: tuple[str, ...] = ()  # what the extractor could not read, said plainly
+    # What a reader can do to the chart in the page (interactive kinds)
+    tooltip: tuple[str, ...] = ()  # the fields a hovered mark's tooltip names (columns)
+    controls: tuple[Control, ...] = ()
+    linked: bool = False  # a selection in one panel highlights the same rows in another
+
+    def control(self, *kinds: str) -> Control | None:
+        return next((c for c in self.controls if c.kind in kinds), None)
 
     def visible_points(self) -> list[Point]:
         return [p for p in self.points if p.alpha > 0.05]

@@ -11,6 +11,7 @@ import streamlit as st
 from gallery.libraries import LIBRARIES
 from gallery.render import OK, UNSUPPORTED
 from gallery.site.cells import CellResult as Cell
+from gallery.sources import NEEDS_SERVER
 from gallery.webapp.state import plain
 
 _BADGE_COLORS = {
@@ -106,7 +107,8 @@ def show_output(cell: Cell, key: str) -> bool:
         for note in cell.notes:
             st.caption(f":material/info: {plain(note)}")
     elif cell.status == UNSUPPORTED:
-        st.info(f"Not supported natively: {cell.message}")
+        needs_server = cell.message.startswith(NEEDS_SERVER)
+        st.info(cell.message if needs_server else f"Not supported natively: {cell.message}")
         return False
     else:
         st.error(plain(cell.message))

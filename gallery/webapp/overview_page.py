@@ -24,8 +24,8 @@ def _statuses(data: DataChoice, draw: bool) -> dict[tuple[str, str], tuple[str, 
             if draw:
                 cell = cell_for(library, kind, data)
                 statuses[library, kind] = (cell.status, cell.message)
-            elif kind in source.not_supported:
-                statuses[library, kind] = ("unsupported", source.not_supported[kind])
+            elif kind in source.undrawn:
+                statuses[library, kind] = ("unsupported", source.undrawn[kind])
             else:
                 statuses[library, kind] = ("code", "")
         if progress:
