@@ -85,14 +85,14 @@ def parse_example(path: Path, text: str) -> ExampleSource:
     preamble: list[ast.stmt] = []
     functions: dict[str, str] = {}
     declared: dict[str, dict] = {"NOT_SUPPORTED": {}, "SPEC_NOT_MET": {}, "NEEDS_SERVER": {}}
-    conditional = False  # NOT_SUPPORTED chosen by a preamble constant (a backend)
+    conditional = False  # a declaration chosen by a preamble constant (a backend)
     for node in body:
         if isinstance(node, ast.FunctionDef) and node.name in KINDS:
             functions[node.name] = _segment(lines, node)
         elif isinstance(node, ast.Assign) and any(_assigns(node, n) for n in declared):
             name = next(n for n in declared if _assigns(node, n))
             declared[name] = _declaration(node.value, _constants(preamble))
-            conditional = conditional or (name == "NOT_SUPPORTED" and not isinstance(
+            conditional = conditional or (name != "SPEC_NOT_MET" and not isinstance(
                 node.value, ast.Dict))
         elif isinstance(node, ast.If) and _is_main_guard(node):
             continue
@@ -106,11 +106,10 @@ def parse_example(path: Path, text: str) -> ExampleSource:
             preamble.append(node)
     not_supported, spec_not_met = declared["NOT_SUPPORTED"], declared["SPEC_NOT_MET"]
     needs_server = declared["NEEDS_SERVER"]
-    both = set(needs_server) & (set(not_supported) | set(functions))
+    both = set(needs_server) & set(not_supported)
     if both:
-        raise ValueError(f"{path.name}: {sorted(both)} in NEEDS_SERVER and also drawn or "
-                         "marked not supported")
-    overlap = set(functions) & set(not_supported)
+        raise ValueError(f"{path.name}: {sorted(both)} in both NEEDS_SERVER and NOT_SUPPORTED")
+    overlap = set(functions) & (set(not_supported) | set(needs_server))
     if overlap and not conditional:
         raise ValueError(f"{path.name}: {sorted(overlap)} both drawn and marked not supported")
     for kind in overlap:  # a function one backend draws and this one cannot: not supported
