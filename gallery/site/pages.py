@@ -17,7 +17,8 @@ from markupsafe import Markup
 
 from gallery import __version__
 from gallery.dashboards import DASHBOARDS, DashboardInfo
-from gallery.kinds import ChartKind
+from gallery.interactions import INTERACTION_HOW, interaction_support
+from gallery.kinds import INTERACTIVE_KINDS, ChartKind
 from gallery.libraries import LibraryInfo
 from gallery.scale.bigdata import BIG_DATA, BigDataCell, big_source
 from gallery.scale.results import RESULTS_PATH
@@ -148,6 +149,8 @@ def write_pages(
         column = [views[(library.info.key, kind.key)] for kind in kinds]
         name = render_page(site, f"library-{library.info.key}.html", "library.html", {
             **base, "title": library.info.name, "current": "", "info": library.info,
+            "interactive_kinds": INTERACTIVE_KINDS,
+            "support": interaction_support(library.info.key),
             "version": library.version, "views": column, "scripts": scripts_for(column),
         })
         for view in column:
@@ -171,6 +174,8 @@ def write_index(
         "kinds": kinds, "filter_groups": filter_groups(infos), **common,
         "title": "Library x chart kind", "current": "", "scripts": [],
         "libraries": libraries, "cells": shown, "thumbnails_how": THUMBNAILS_HOW,
+        "interactive_kinds": INTERACTIVE_KINDS, "interaction_how": INTERACTION_HOW,
+        "support": {info.key: interaction_support(info.key) for info in infos},
         "thumbnails_missing": thumbnails.missing,
     })
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from gallery.kinds import KINDS
+from gallery.interactions import INTERACTION_HOW, interaction_support, interaction_table
+from gallery.kinds import INTERACTIVE_KINDS, KINDS
 from gallery.libraries import LIBRARIES
 from gallery.sources import example_source
 from gallery.webapp.cells import cell_for
@@ -47,6 +48,7 @@ def overview_page(data: DataChoice) -> None:
     st.dataframe(matrix, width="stretch")
     counts = pd.Series([s for s, _ in statuses.values()]).value_counts().to_dict()
     st.caption(" · ".join(f"{_SYMBOLS[s]}: {n}" for s, n in counts.items()))
+    interaction_section()
     st.subheader("Why some cells are empty")
     reasons = [
         {"library": LIBRARIES.get(lib).name, "chart kind": KINDS[kind].title, "reason": message}
@@ -62,3 +64,17 @@ def overview_page(data: DataChoice) -> None:
                      "maintenance": info.maintenance})
     st.dataframe(pd.DataFrame(rows), width="stretch", hide_index=True,
                  column_config={"home": st.column_config.LinkColumn("home")})
+
+
+def interaction_section() -> None:
+    """Per library and interaction: native, needs a server, or not supported, and why."""
+    st.subheader("Interaction: what each library does in the page")
+    st.caption(INTERACTION_HOW)
+    st.dataframe(pd.DataFrame(interaction_table()).set_index("library"), width="stretch")
+    with st.expander("Why, per library"):
+        for library in LIBRARIES:
+            support = interaction_support(library)
+            lines = [f"- **{kind.title}**: {support[kind.key].label}"
+                     + (f" — {support[kind.key].reason}" if support[kind.key].reason else "")
+                     for kind in INTERACTIVE_KINDS]
+            st.markdown(f"**{LIBRARIES.get(library).name}**\n" + "\n".join(lines))
