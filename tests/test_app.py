@@ -10,7 +10,8 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gallery.kinds import KINDS
+from gallery.interactions import interaction_support
+from gallery.kinds import INTERACTIVE_KINDS, KINDS
 from gallery.libraries import LIBRARIES
 from gallery.sources import example_source
 
@@ -196,10 +197,17 @@ def test_overview_page_shows_the_whole_matrix_with_reasons(app):
     assert not app.exception
     matrix = app.dataframe[0].value
     assert matrix.shape == (len(LIBRARIES), len(KINDS))
-    reasons = app.dataframe[1].value
+    interaction = app.dataframe[1].value
+    assert interaction.shape == (len(LIBRARIES), len(INTERACTIVE_KINDS))
+    for library in LIBRARIES:
+        support = interaction_support(library)
+        row = interaction.loc[LIBRARIES.get(library).name]
+        assert [row[k.title] for k in INTERACTIVE_KINDS] == [
+            support[k.key].label for k in INTERACTIVE_KINDS], library
+    reasons = app.dataframe[2].value
     n_unsupported = sum(len(example_source(LIBRARIES.get(k)).undrawn) for k in LIBRARIES)
     assert len(reasons) == n_unsupported
-    assert len(app.dataframe[2].value) == len(LIBRARIES)
+    assert len(app.dataframe[3].value) == len(LIBRARIES)
 
 
 def test_landscape_page_draws_every_library(app):
