@@ -16,13 +16,15 @@ from gallery.site.command import add_export_parser
 from gallery.sources import example_source
 from gallery.verify.command import add_verify_parser
 
-_MARK = {OK: "ok", UNSUPPORTED: "--", "error": "ERR", "code": "code"}
+_MARK = {OK: "ok", UNSUPPORTED: "--", "server": "server", "error": "ERR", "code": "code"}
 
 
 def _status(library: str, kind: str, render: bool) -> str:
+    source = example_source(LIBRARIES.get(library))
+    if kind in source.needs_server:
+        return "server"
     if render:
         return render_cell(library, kind).status
-    source = example_source(LIBRARIES.get(library))
     if kind in source.undrawn:
         return UNSUPPORTED
     return "code" if kind in source.functions else "error"
@@ -44,7 +46,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(f"{info.name:<{width}}" + " ".join(marks))
     legend = "ok: drawn" if args.render else "code: has chart code (drop --no-render to draw it)"
     print(f"\n{len(LIBRARIES)} libraries x {len(kinds)} chart kinds. {legend}; "
-          "--: not supported natively (see `python -m gallery why LIBRARY KIND`); ERR: failed")
+          "--: not supported natively; server: needs a live Python server (see `python -m "
+          "gallery why LIBRARY KIND`); ERR: failed")
     return 1 if failed else 0
 
 
