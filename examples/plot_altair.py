@@ -108,8 +108,69 @@ def bubble(df, x, y, size, color):
     ).properties(**SIZE)
 
 
+def tooltip(df, x, y, color, label):
+    return alt.Chart(df).mark_circle(opacity=0.8).encode(
+        alt.X(f"{x}:Q").scale(zero=False),
+        alt.Y(f"{y}:Q").scale(zero=False),
+        alt.Color(f"{color}:N").scale(range=PALETTE),
+        # vega-embed's tooltip handler lists these fields, titled by their names
+        tooltip=[color, label, x, y],
+    ).properties(**SIZE)
+
+
+def linked(df, x, y, x2, y2, color):
+    # An interval selection on the first view; both views grey out the rows outside it.
+    brush = alt.selection_interval()
+    highlight = alt.when(brush).then(alt.Color(f"{color}:N").scale(range=PALETTE)).otherwise(
+        alt.value("lightgray"))
+    base = alt.Chart(df).mark_circle(opacity=0.8).encode(color=highlight).properties(
+        width=400, height=400)
+    first = base.encode(alt.X(f"{x}:Q").scale(zero=False),
+                        alt.Y(f"{y}:Q").scale(zero=False)).add_params(brush)
+    second = base.encode(alt.X(f"{x2}:Q").scale(zero=False),
+                         alt.Y(f"{y2}:Q").scale(zero=False))
+    return first | second
+
+
+def widget(df, x, y, color):
+    names = sorted(df[color].unique())
+    # A dropdown under the chart picks one category; the filter keeps its rows only.
+    pick = alt.selection_point(fields=[color], value=names[0],
+                               bind=alt.binding_select(options=names, name=f"{color} "))
+    return alt.Chart(df).mark_circle(opacity=0.8).encode(
+        # Domains from the whole data: the axes and colours stay put between choices.
+        alt.X(f"{x}:Q").scale(domain=[df[x].min(), df[x].max()]),
+        alt.Y(f"{y}:Q").scale(domain=[df[y].min(), df[y].max()]),
+        alt.Color(f"{color}:N").scale(domain=names, range=PALETTE),
+    ).add_params(pick).transform_filter(pick).properties(**SIZE)
+
+
+def animation(df, x, y, size, color, time):
+    times = sorted(df[time].unique())  # evenly spaced: 1952, 1957, ...
+    # A slider under the chart picks the year; the filter draws that year's rows.
+    frame = alt.selection_point(fields=[time], value=times[0], bind=alt.binding_range(
+        min=times[0], max=times[-1], step=times[1] - times[0], name=f"{time} "))
+    return alt.Chart(df).mark_circle(opacity=0.6).encode(
+        # Every scale is fixed to the whole data, so frames compare.
+        alt.X(f"{x}:Q").scale(type="log", domain=[df[x].min(), df[x].max()]),
+        alt.Y(f"{y}:Q").scale(domain=[df[y].min(), df[y].max()]),
+        # Area from zero: the largest value of any year is 40 px across. A short size
+        # legend: five sizes run past the bottom of a card-sized chart.
+        alt.Size(f"{size}:Q").scale(domain=[0, df[size].max()], range=[0, 3.1416 * 20**2])
+        .legend(tickCount=3),
+        alt.Color(f"{color}:N").scale(domain=sorted(df[color].unique()), range=PALETTE),
+    ).add_params(frame).transform_filter(frame).properties(**SIZE)
+
+
 NOT_SUPPORTED = {
     "scatter3d": "Altair writes Vega-Lite, whose grammar is two-dimensional: no 3D marks or axes.",
+}
+SPEC_NOT_MET = {
+    "animation": {
+        "controls": "Altair binds a parameter to a slider (binding_range) but Vega-Lite has "
+        "no play button; its experimental timer animation plays on its own with no control "
+        "to pause it or pick a year.",
+    },
 }
 
 
@@ -139,6 +200,11 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "tooltip": (penguins, {**xy, "label": "island"}),
+        "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
+        "widget": (penguins, xy),
+        "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
+                                  "color": "continent", "time": "year"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

@@ -182,8 +182,110 @@ def bubble(df, x, y, size, color):
     }
 
 
+def tooltip(df, x, y, color, label):
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"values": records(df)},
+        "mark": {"type": "circle", "opacity": 0.8},
+        "encoding": {
+            "x": {"field": x, "type": "quantitative", "scale": {"zero": False}},
+            "y": {"field": y, "type": "quantitative", "scale": {"zero": False}},
+            "color": {"field": color, "type": "nominal", "scale": {"range": PALETTE}},
+            # vega-embed's tooltip handler lists these fields, titled by their names
+            "tooltip": [{"field": color}, {"field": label}, {"field": x}, {"field": y}],
+        },
+        **SIZE,
+    }
+
+
+def linked(df, x, y, x2, y2, color):
+    # An interval selection on the first view; both views grey out the rows outside it.
+    highlight = {"condition": {"param": "brush", "field": color, "type": "nominal",
+                               "scale": {"range": PALETTE}},
+                 "value": "lightgray"}
+
+    def view(a, b, params=()):
+        return {
+            "params": list(params),
+            "mark": {"type": "circle", "opacity": 0.8},
+            "encoding": {
+                "x": {"field": a, "type": "quantitative", "scale": {"zero": False}},
+                "y": {"field": b, "type": "quantitative", "scale": {"zero": False}},
+                "color": highlight,
+            },
+            "width": 400, "height": 400,
+        }
+
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"values": records(df)},
+        "hconcat": [view(x, y, [{"name": "brush", "select": "interval"}]), view(x2, y2)],
+    }
+
+
+def widget(df, x, y, color):
+    names = sorted(df[color].unique())
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"values": records(df)},
+        # A dropdown under the chart picks one category; the filter keeps its rows only.
+        "params": [{"name": "pick", "select": {"type": "point", "fields": [color]},
+                    "value": [{color: names[0]}],
+                    "bind": {"input": "select", "options": names, "name": f"{color} "}}],
+        "transform": [{"filter": {"param": "pick"}}],
+        "mark": {"type": "circle", "opacity": 0.8},
+        "encoding": {
+            # Domains from the whole data: the axes and colours stay put between choices.
+            "x": {"field": x, "type": "quantitative",
+                  "scale": {"domain": [float(df[x].min()), float(df[x].max())]}},
+            "y": {"field": y, "type": "quantitative",
+                  "scale": {"domain": [float(df[y].min()), float(df[y].max())]}},
+            "color": {"field": color, "type": "nominal",
+                      "scale": {"domain": names, "range": PALETTE}},
+        },
+        **SIZE,
+    }
+
+
+def animation(df, x, y, size, color, time):
+    times = sorted(int(t) for t in df[time].unique())  # evenly spaced: 1952, 1957, ...
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"values": records(df)},
+        # A slider under the chart picks the year; the filter draws that year's rows.
+        "params": [{"name": "frame", "value": times[0],
+                    "bind": {"input": "range", "min": times[0], "max": times[-1],
+                             "step": times[1] - times[0], "name": f"{time} "}}],
+        "transform": [{"filter": f"datum['{time}'] == frame"}],
+        "mark": {"type": "circle", "opacity": 0.6},
+        "encoding": {
+            # Every scale is fixed to the whole data, so frames compare.
+            "x": {"field": x, "type": "quantitative",
+                  "scale": {"type": "log", "domain": [float(df[x].min()), float(df[x].max())]}},
+            "y": {"field": y, "type": "quantitative",
+                  "scale": {"domain": [float(df[y].min()), float(df[y].max())]}},
+            # Area from zero: the largest value of any year is 40 px across. A short size
+            # legend: five sizes run past the bottom of a card-sized chart.
+            "size": {"field": size, "type": "quantitative",
+                     "scale": {"domain": [0, float(df[size].max())],
+                               "range": [0, 3.1416 * 20**2]},
+                     "legend": {"tickCount": 3}},
+            "color": {"field": color, "type": "nominal",
+                      "scale": {"domain": sorted(df[color].unique()), "range": PALETTE}},
+        },
+        **SIZE,
+    }
+
+
 NOT_SUPPORTED = {
     "scatter3d": "Vega-Lite's grammar is two-dimensional: it has no 3D marks, axes or camera.",
+}
+SPEC_NOT_MET = {
+    "animation": {
+        "controls": "Vega-Lite binds a parameter to a slider but has no play button; its "
+        "experimental timer animation (a \"time\" encoding) plays on its own with no "
+        "control to pause it or pick a year.",
+    },
 }
 
 
@@ -214,6 +316,11 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "tooltip": (penguins, {**xy, "label": "island"}),
+        "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
+        "widget": (penguins, xy),
+        "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
+                                  "color": "continent", "time": "year"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

@@ -56,9 +56,11 @@ class CellData:
         return self.data[self.roles[role]]
 
 
-def cell_data(kind: str) -> CellData:
+def cell_data(kind: str, dataset: str | None = None) -> CellData:
+    """The rows the cell draws on ``dataset`` (default: the kind's own, as the export
+    draws it; the app draws every kind on the dataset picked in its sidebar)."""
     chart_kind = KINDS[kind]
-    dataset = chart_kind.default_dataset
+    dataset = dataset or chart_kind.default_dataset
     prepared = prepare_cell(read_dataset(dataset), chart_kind, None, dataset, None)
     return CellData(prepared.data.reset_index(drop=True), prepared.roles)
 

@@ -41,22 +41,22 @@ def _family(library: str) -> str:
 # --- doing each interaction and checking it against the data ---------------------------
 
 
-def _tooltip(driver, frame, root: str) -> list[str]:
-    cell = cell_data("tooltip")
+def _tooltip(driver, frame, root: str, dataset: str | None) -> list[str]:
+    cell = cell_data("tooltip", dataset)
     row = loneliest_row(cell)
     text = driver.hover(frame, root, float(row[cell.roles["x"]]), float(row[cell.roles["y"]]))
     return [f"{p} (tooltip: {text!r})" for p in tooltip_problems(text, row, cell)]
 
 
-def _linked(driver, frame, root: str) -> list[str]:
-    cell = cell_data("linked")
+def _linked(driver, frame, root: str, dataset: str | None) -> list[str]:
+    cell = cell_data("linked", dataset)
     box = brush_box(cell)
     highlighted = driver.brush(frame, root, box)
     return same_pairs(highlighted, inside(cell, box), cell.roles["x2"], cell.roles["y2"])
 
 
-def _widget(driver, frame, root: str) -> list[str]:
-    cell = cell_data("widget")
+def _widget(driver, frame, root: str, dataset: str | None) -> list[str]:
+    cell = cell_data("widget", dataset)
     categories = sorted(cell.column("color").unique())
     option = categories[1]  # not the one chosen at the start
     drawn = driver.choose(frame, root, str(option))
@@ -64,8 +64,8 @@ def _widget(driver, frame, root: str) -> list[str]:
     return same_pairs(drawn, rows, cell.roles["x"], cell.roles["y"])
 
 
-def _animation(driver, frame, root: str) -> list[str]:
-    cell = cell_data("animation")
+def _animation(driver, frame, root: str, dataset: str | None) -> list[str]:
+    cell = cell_data("animation", dataset)
     times = sorted(cell.column("time").unique())
     time = times[len(times) // 2]  # neither the first frame nor the last
     drawn = driver.move_to(frame, root, str(time))
@@ -115,7 +115,8 @@ def test_interaction_in_the_export(browser, interactive_site, artifacts, library
         page.wait_for_selector(f'{card} [data-rendered="ok"], {card} img.static, '
                                f'{card} iframe', timeout=30_000)
         page.locator(card).scroll_into_view_if_needed()
-        problems = INTERACT[kind](DRIVERS[_family(library)], page.main_frame, f"{card} .chart")
+        problems = INTERACT[kind](DRIVERS[_family(library)], page.main_frame, f"{card} .chart",
+                                  None)
         page.locator(card).screenshot(path=str(artifacts / f"interaction-export-{library}-"
                                                f"{kind}.png"))
         assert problems == []
@@ -126,6 +127,9 @@ def test_interaction_in_the_export(browser, interactive_site, artifacts, library
 
 
 # --- the app ---------------------------------------------------------------------------
+
+
+APP_DATASET = "penguins"  # the app's sidebar starts on it, for every kind
 
 
 @pytest.fixture(scope="module")
@@ -172,7 +176,7 @@ def test_interaction_in_the_app(app_pages, artifacts, library, kind):
     page, errors = app_pages(kind)
     seen = len(errors)
     frame, root = _app_chart(page, library)
-    problems = INTERACT[kind](DRIVERS[_family(library)], frame, root)
+    problems = INTERACT[kind](DRIVERS[_family(library)], frame, root, APP_DATASET)
     page.locator(f".st-key-card-{library}-ok").screenshot(
         path=str(artifacts / f"interaction-app-{library}-{kind}.png"))
     assert problems == []

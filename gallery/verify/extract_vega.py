@@ -28,6 +28,7 @@ from gallery.verify.scene import (
     Area,
     Axis,
     Box,
+    Control,
     Coordinate,
     LegendEntry,
     Line,
@@ -880,6 +881,140 @@ def _legend(legend: dict, notes: list[str], index: int = 0) -> list[LegendEntry]
             for symbol, label in pairs]
 
 
+# --- what a reader can do: tooltips, bound inputs, selections -------------------------------
+
+CONCATS = ("hconcat", "vconcat", "concat")
+CHILDREN = ("layer", *CONCATS)
+SLIDER_STEPS = 500  # a range input with more steps than this is not read step by step
+
+
+def _children(spec: dict) -> list[dict]:
+    found = [child for key in CHILDREN for child in spec.get(key, []) if isinstance(child, dict)]
+    return found + ([spec["spec"]] if isinstance(spec.get("spec"), dict) else [])
+
+
+def _units(spec: dict, inherited: dict | None = None) -> Iterator[tuple[dict, dict]]:
+    """Each single view (a spec with a mark) with the encoding it gets from its layers."""
+    encoding = {**(inherited or {}), **spec.get("encoding", {})}
+    if "mark" in spec:
+        yield spec, encoding
+    for child in _children(spec):
+        yield from _units(child, encoding)
+
+
+def _channel_names(encoding: dict) -> list[str]:
+    names = []
+    for channel, definition in encoding.items():
+        if channel != "tooltip" and isinstance(definition, dict) and definition.get("field"):
+            names.append(str(definition.get("title") or definition["field"]))
+    return names
+
+
+def _data_columns(spec: dict) -> list[str]:
+    values = spec.get("data", {}).get("values") or next(iter(spec.get("datasets", {}).values()),
+                                                        [])
+    return list(values[0]) if values and isinstance(values[0], dict) else []
+
+
+def _tooltip_fields(spec: dict) -> tuple[str, ...]:
+    """The names a hovered mark's tooltip shows: the tooltip channel's titles (its field
+    names when untitled), or, for a mark's ``tooltip: true``, every encoded field."""
+    names: list[str] = []
+    for unit, encoding in _units(spec):
+        shown = encoding.get("tooltip")
+        mark = unit["mark"] if isinstance(unit["mark"], dict) else {}
+        wanted = mark.get("tooltip")
+        if isinstance(shown, dict | list):
+            entries = shown if isinstance(shown, list) else [shown]
+            names += [str(e.get("title") or e["field"]) for e in entries
+                      if isinstance(e, dict) and e.get("field")]
+        elif wanted is True or (isinstance(wanted, dict) and wanted.get("content") != "data"):
+            names += _channel_names(encoding)
+        elif isinstance(wanted, dict):
+            names += _data_columns(spec)
+    return tuple(dict.fromkeys(names))
+
+
+def _params(spec: dict) -> Iterator[tuple[dict, dict]]:
+    """Every parameter, with the spec it is declared in."""
+    for param in spec.get("params", []):
+        if isinstance(param, dict):
+            yield param, spec
+    for child in _children(spec):
+        yield from _params(child)
+
+
+def _step_label(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _control(param: dict, notes: list[str]) -> Control | None:
+    bind, select = param.get("bind"), param.get("select")
+    kind = select if isinstance(select, str) else (select or {}).get("type")
+    if isinstance(bind, dict) and bind.get("input") in ("select", "radio"):
+        labels = bind.get("labels") or bind.get("options", [])
+        return Control("select", tuple(str(label) for label in labels))
+    if isinstance(bind, dict) and bind.get("input") == "range":
+        low, high = float(bind.get("min", 0)), float(bind.get("max", 100))
+        step = float(bind.get("step", (high - low) / 100 or 1))
+        count = int(round((high - low) / step)) + 1 if step > 0 else 0
+        if not 0 < count <= SLIDER_STEPS:
+            notes.append(f"a slider from {low:g} to {high:g} by {step:g}: its steps not read")
+            return Control("slider")
+        return Control("slider", tuple(_step_label(low + i * step) for i in range(count)))
+    if kind == "interval" and bind != "scales":
+        return Control("brush")
+    if isinstance(select, dict) and select.get("on") == "timer":
+        notes.append(f"parameter {param.get('name')!r} is a timer animation: it plays by "
+                     "itself, with no play button")
+    return None
+
+
+def _uses(node: Any, name: str) -> bool:
+    """Whether a spec (outside its own parameter declarations) refers to parameter ``name``."""
+    if isinstance(node, dict):
+        if node.get("param") == name:
+            return True
+        if isinstance(node.get("filter"), str) and re.search(rf"\b{re.escape(name)}\b",
+                                                             node["filter"]):
+            return True
+        return any(_uses(value, name) for key, value in node.items() if key != "params")
+    if isinstance(node, list):
+        return any(_uses(value, name) for value in node)
+    return False
+
+
+def _view_names(view: dict) -> set[str]:
+    names = {str(view["name"])} if "name" in view else set()
+    for child in _children(view):
+        names |= _view_names(child)
+    return names
+
+
+def _linked(spec: dict) -> bool:
+    """An interval selection made in one view of a concatenation that another view
+    uses (a colour or opacity condition, a filter)."""
+    views = [child for key in CONCATS for child in spec.get(key, [])]
+    if len(views) < 2:
+        return False
+    for index, view in enumerate(views):
+        mine = [param for param, _ in _params(view)] + [
+            param for param in spec.get("params", [])
+            if set(map(str, param.get("views", []))) & _view_names(view)]
+        for param in mine:
+            if _control(param, []) != Control("brush"):
+                continue
+            if any(_uses(other, param["name"]) for i, other in enumerate(views) if i != index):
+                return True
+    return False
+
+
+def _interactions(spec: dict, notes: list[str]) -> dict[str, Any]:
+    controls = [control for param, _ in _params(spec) if (control := _control(param, notes))]
+    return {"tooltip": _tooltip_fields(spec), "controls": tuple(controls),
+            "linked": _linked(spec)}
+
+
 # --- the whole chart ---------------------------------------------------------------------
 
 
@@ -921,10 +1056,11 @@ def extract(spec: dict) -> Scene:
     notes += [f"{count} {what}(s) not read" for what, count in parts.skipped.items()]
     panels = [frame.panel for _, frame in sorted(zip(renumber, frames, strict=True),
                                                  key=lambda pair: pair[0])]
+    interactions = _interactions(spec, notes)
     return Scene(
         panels=tuple(panels) or (Panel(),), points=tuple(parts.points),
         rects=tuple(parts.rects), lines=tuple(parts.lines), areas=tuple(parts.areas),
         texts=tuple(parts.texts), boxes=tuple(boxes), legend=tuple(legend),
         colorbar=any("colour bar (gradient legend)" in note for note in notes),
         width=float(graph_json.get("width", 0.0)), height=float(graph_json.get("height", 0.0)),
-        notes=tuple(notes))
+        notes=tuple(notes), **interactions)
