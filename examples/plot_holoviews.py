@@ -152,10 +152,69 @@ def bubble(df, x, y, size, color):
         opts.NdOverlay(legend_position="right", title=f"marker area ~ {size}"), *SIZE)
 
 
+def tooltip(df, x, y, color, label):
+    # the label rides along as a value dimension: the tooltip can name only the columns
+    # an element holds
+    points = hv.Dataset(df).to(hv.Scatter, x, [y, label], groupby=color).overlay()
+    return points.opts(
+        opts.Scatter(color=hv.Cycle(PALETTE), alpha=0.8, tools=["hover"],
+                     hover_tooltips=[color, label, x, y]),
+        opts.NdOverlay(legend_position="right"), *SIZE)
+
+
+def linked(df, x, y, x2, y2, color):
+    # the legend lists the categories in the order the rows come: sorted rows sort it
+    df = df.sort_values(color)
+    colors = dict(zip(sorted(df[color].unique()), PALETTE, strict=False))
+    # box select active from the start; the rows it leaves out fade
+    style = dict(color=color, cmap=colors, alpha=0.8, nonselection_alpha=0.1, height=400,
+                 tools=["box_select"], active_tools=["box_select"])
+    left = hv.Scatter(df, x, [y, color]).opts(**style, width=400, show_legend=False)
+    # the legend's 100 px beside the second view
+    right = hv.Scatter(df, x2, [y2, color]).opts(**style, width=500, legend_position="right")
+    # both views draw the same frame, so the layout gives them one bokeh data source:
+    # the rows selected in one are selected in the other, in the page (no server)
+    # one toolbar per view keeps box select active in each (a merged one starts on pan)
+    return (left + right).opts(shared_datasource=True, merge_tools=False)
+
+
+def animation(df, x, y, size, color, time):
+    # a HoloMap keyed by year of overlays by colour; its frames share their axis ranges
+    # (HoloViews normalises over every frame)
+    frames = hv.Dataset(df).to(hv.Scatter, x, [y, size], groupby=[time, color]).overlay(color)
+    share = dim(size) / df[size].max()  # the largest bubble of any year is 40 px across
+    frames = frames.opts(opts.Scatter(color=hv.Cycle(PALETTE), alpha=0.6, s=share * 28.8**2),
+                         opts.NdOverlay(logx=True, legend_position="right"), *SIZE)
+    # the plot's own matplotlib animation, one frame per year: the page plays it
+    return hv.renderer(BACKEND).get_plot(frames).anim(fps=2)
+
+
 NOT_SUPPORTED = {
     "scatter3d": "HoloViews' Scatter3D element has plotting classes for the matplotlib and "
     "plotly backends only: bokeh has no 3D axes.",
-} if BACKEND == "bokeh" else {}
+} if BACKEND == "bokeh" else {
+    "tooltip": "HoloViews' matplotlib backend draws a still image: hover tooltips "
+    "(tools=['hover'], hover_tooltips) exist in its bokeh and plotly backends only.",
+    "linked": "HoloViews' matplotlib backend draws a still image with no selection tools: "
+    "linked brushing (shared data sources, hv.link_selections) needs the bokeh or plotly "
+    "backend.",
+}
+
+# A HoloMap's key dimension becomes a widget through Panel, which draws each frame from a
+# live Python process; rendered on its own, a HoloMap draws its first frame only.
+NEEDS_SERVER = {
+    "widget": "HoloViews makes the dropdown from a HoloMap's key dimension through Panel "
+    "(pn.panel(holomap)), which redraws the chart from a live Python process; a page on its "
+    "own shows the first category only (Panel's embed, which precomputes every state into "
+    "the page, is not used here).",
+    "animation": "HoloViews makes the year slider and play button from a HoloMap's key "
+    "dimension through Panel (pn.panel(holomap, widget_type='scrubber')), which redraws "
+    "each frame from a live Python process; a page on its own shows the first year only.",
+} if BACKEND == "bokeh" else {
+    "widget": "HoloViews makes the dropdown from a HoloMap's key dimension through Panel "
+    "(pn.panel(holomap)), which draws the chosen category's image with matplotlib in a live "
+    "Python process.",
+}
 
 SPEC_NOT_MET = {
     "histogram": {
@@ -206,10 +265,14 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "tooltip": (penguins, {**xy, "label": "island"}),
+        "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
+        "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
+                                  "color": "continent", "time": "year"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():
-        if kind not in NOT_SUPPORTED:
+        if kind not in NOT_SUPPORTED and kind not in NEEDS_SERVER:
             columns = list(dict.fromkeys(roles.values())) or list(frame.columns)
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else f"out/holoviews_{BACKEND}")
@@ -217,5 +280,9 @@ if __name__ == "__main__":
     # bokeh writes a standalone page (BokehJS inlined: no network); matplotlib an SVG
     suffix = "html" if BACKEND == "bokeh" else "svg"
     for kind, chart in charts.items():
+        if kind == "animation":  # a matplotlib animation: a page with its own controls
+            (out / "animation.html").write_text(chart.to_jshtml(), encoding="utf-8")
+            print("wrote", out / "animation.html")
+            continue
         hv.save(chart, out / f"{kind}.{suffix}", backend=BACKEND, resources="inline")
         print("wrote", out / f"{kind}.{suffix}")

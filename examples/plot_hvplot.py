@@ -103,9 +103,41 @@ def bubble(df, x, y, size, color):
         alpha=0.6, legend="right", title=f"marker area ~ {size}", **SIZE)
 
 
+def tooltip(df, x, y, color, label):
+    # the tooltip names x, y and the by= column; hover_cols adds the label to it
+    return df.sort_values(color).hvplot.scatter(
+        x=x, y=y, by=color, hover_cols=[label], color=PALETTE, alpha=0.8, legend="right",
+        **SIZE)
+
+
+def linked(df, x, y, x2, y2, color):
+    # the legend lists the categories in the order the rows come: sorted rows sort it
+    df = df.sort_values(color)
+    palette = dict(zip(sorted(df[color].unique()), PALETTE, strict=False))
+    # the rows a box selection leaves out fade
+    style = {"c": color, "cmap": palette, "alpha": 0.8, "nonselection_alpha": 0.1,
+             "tools": ["box_select"], "height": 400}
+    left = df.hvplot.scatter(x=x, y=y, legend=False, width=400, **style)
+    right = df.hvplot.scatter(x=x2, y=y2, legend="right", width=500, **style)  # + legend
+    # both views draw the same frame, so the layout gives them one bokeh data source:
+    # the rows selected in one are selected in the other, in the page (no server)
+    views = left.opts(active_tools=["box_select"]) + right.opts(active_tools=["box_select"])
+    # one toolbar per view keeps box select active in each (a merged one starts on pan)
+    return views.opts(shared_datasource=True, merge_tools=False)
+
+
 NOT_SUPPORTED = {
     "scatter3d": "hvPlot has no 3D plot kind for pandas data, and its default bokeh backend "
     "draws 2D plots only.",
+}
+
+NEEDS_SERVER = {
+    "widget": "hvPlot's groupby= makes the dropdown, a Panel widget that redraws the chart "
+    "from a live Python process; a page on its own shows the first category only (Panel's "
+    "embed, which precomputes every state into the page, is not used here).",
+    "animation": "hvPlot's groupby= with widget_type='scrubber' makes the year slider and "
+    "play button, Panel widgets that redraw each frame from a live Python process; a page on "
+    "its own shows the first year only.",
 }
 
 SPEC_NOT_MET = {
@@ -147,10 +179,12 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "tooltip": (penguins, {**xy, "label": "island"}),
+        "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():
-        if kind not in NOT_SUPPORTED:
+        if kind not in NOT_SUPPORTED and kind not in NEEDS_SERVER:
             columns = list(dict.fromkeys(roles.values())) or list(frame.columns)
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/hvplot")
