@@ -8,6 +8,7 @@ pandas and numpy, then every mark is placed by hand. Charts are written as SVG f
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.animation import FuncAnimation
 
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -159,7 +160,43 @@ def bubble(df, x, y, size, color):
     return fig
 
 
+def animation(df, x, y, size, color, time):
+    times = sorted(df[time].unique())
+    colors = dict(zip(sorted(df[color].unique()), PALETTE, strict=False))
+    area = BUBBLE_AREA / df[size].max()  # the largest bubble of any frame is 40 px across
+    fig, ax = plt.subplots(figsize=(6, 4))
+    # ranges fixed over every frame (with a margin), so bubbles move against still axes
+    ax.set(xscale="log", xlim=(df[x].min() / 1.5, df[x].max() * 1.5),
+           ylim=(df[y].min() - 5, df[y].max() + 5), xlabel=x, ylabel=y)
+    for name, fill in colors.items():  # legend keys only: no data
+        ax.scatter([], [], color=fill, alpha=0.6, label=name)
+    ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
+    bubbles = ax.scatter([], [], alpha=0.6)
+
+    def draw(when):  # one frame: that time's rows only
+        rows = df[df[time] == when]
+        bubbles.set_offsets(rows[[x, y]].to_numpy())
+        bubbles.set_sizes(rows[size] * area)
+        bubbles.set_facecolor(rows[color].map(colors))
+        ax.set_title(f"{time} = {when}")
+        return [bubbles]
+
+    draw(times[0])
+    fig.tight_layout()  # with a title: every frame has one of the same height
+    return FuncAnimation(fig, draw, frames=times, interval=400)
+
+
 NOT_SUPPORTED = {}
+
+NEEDS_SERVER = {
+    "tooltip": "matplotlib draws no tooltip itself; one is a callback connected with "
+    "fig.canvas.mpl_connect('motion_notify_event', ...), which runs in Python: in a page "
+    "that needs a Jupyter kernel with ipympl.",
+    "linked": "matplotlib.widgets.RectangleSelector calls back into Python to recolour the "
+    "other Axes: in a page that needs a Jupyter kernel with ipympl.",
+    "widget": "matplotlib.widgets (RadioButtons, Slider) redraw the figure from Python "
+    "callbacks: in a page they need a Jupyter kernel with ipympl.",
+}
 
 
 if __name__ == "__main__":
@@ -188,6 +225,8 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
+                                  "color": "continent", "time": "year"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():
@@ -196,6 +235,11 @@ if __name__ == "__main__":
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/matplotlib")
     out.mkdir(parents=True, exist_ok=True)
-    for kind, fig in charts.items():
-        fig.savefig(out / f"{kind}.svg")
+    for kind, chart in charts.items():
+        if kind == "animation":  # every frame an SVG in one HTML page with its controls
+            with plt.rc_context({"animation.frame_format": "svg"}):
+                (out / f"{kind}.html").write_text(chart.to_jshtml(), encoding="utf-8")
+            print("wrote", out / f"{kind}.html")
+            continue
+        chart.savefig(out / f"{kind}.svg")
         print("wrote", out / f"{kind}.svg")

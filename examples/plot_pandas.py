@@ -78,6 +78,16 @@ NOT_SUPPORTED = {
     "line would have to be computed with numpy and drawn with matplotlib.",
     "scatter3d": "DataFrame.plot draws on two-dimensional matplotlib Axes only; none of its "
     "kinds takes a third coordinate.",
+    "tooltip": "DataFrame.plot has no hover or tooltip: it draws static matplotlib Axes, and "
+    "a tooltip would be matplotlib's own mpl_connect callback, running in Python (a Jupyter "
+    "kernel with ipympl).",
+    "linked": "DataFrame.plot has no selections: each call draws once, and highlighting one "
+    "plot's rows in another would be matplotlib's RectangleSelector, calling back into "
+    "Python.",
+    "widget": "DataFrame.plot has no widgets: a plot is redrawn only by calling it again "
+    "(ipywidgets.interact in a Jupyter kernel), and nothing of it works in a page.",
+    "animation": "DataFrame.plot has no animation: a FuncAnimation redrawing it per frame is "
+    "matplotlib's animation, not pandas'.",
 }
 
 SPEC_NOT_MET = {

@@ -11,6 +11,7 @@ import pandas as pd
 from mizani.bounds import rescale_max
 from plotnine import (
     aes,
+    annotate,
     element_text,
     facet_wrap,
     geom_boxplot,
@@ -28,9 +29,12 @@ from plotnine import (
     scale_fill_cmap,
     scale_fill_manual,
     scale_size_area,
+    scale_x_log10,
+    scale_y_continuous,
     stat_summary,
     theme,
 )
+from plotnine.animation import PlotnineAnimation
 
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -149,9 +153,41 @@ def bubble(df, x, y, size, color):
     )
 
 
+def animation(df, x, y, size, color, time):
+    # PlotnineAnimation draws every frame on the first one's scales: all of them must
+    # have the same limits, so they are set from the whole data
+    scales = [
+        scale_x_log10(limits=(df[x].min(), df[x].max())),
+        scale_y_continuous(limits=(df[y].min(), df[y].max())),
+        scale_size_area(max_size=16.25, rescaler=rescale_max, limits=(0, df[size].max()),
+                        guide=None),  # as bubble(): the largest of any frame 40 px across
+        scale_color_manual(PALETTE, limits=sorted(df[color].unique())),
+    ]
+
+    def frame(when):  # one ggplot per time value: its rows, and its value behind them
+        return (
+            ggplot(df[df[time] == when], aes(x, y, color=color, size=size))
+            + annotate("text", x=df[x].max(), y=df[y].min(), label=when, ha="right",
+                       va="bottom", size=40, color="lightgrey")
+            + geom_point(alpha=0.6, stroke=0)
+            + scales
+            + guides(color=guide_legend(override_aes={"size": 4}))
+            + SIZE
+        )
+
+    return PlotnineAnimation([frame(t) for t in sorted(df[time].unique())], interval=400)
+
+
 NOT_SUPPORTED = {
     "scatter3d": "plotnine follows ggplot2's grammar, whose coordinate systems are all "
     "two-dimensional: there is no 3D geom or coord to map a z aesthetic to.",
+    "tooltip": "plotnine has no hover or tooltip in its grammar: a ggplot draws a static "
+    "matplotlib figure, and a tooltip would be matplotlib's own mpl_connect callback "
+    "(running in Python, in a Jupyter kernel with ipympl).",
+    "linked": "plotnine has no selections: each ggplot is drawn once as a static figure, and "
+    "no plot knows another's rows (ggplot2 itself leaves this to plotly or ggiraph).",
+    "widget": "plotnine has no widgets: a ggplot is redrawn only by running Python again "
+    "(ipywidgets.interact in a Jupyter kernel), and nothing of it works in a page.",
 }
 
 
@@ -160,6 +196,8 @@ if __name__ == "__main__":
     # chart's columns, rows with a missing value left out.
     import sys
     from pathlib import Path
+
+    import matplotlib.pyplot as plt
 
     data = Path(__file__).resolve().parent.parent / "gallery" / "data"
     penguins = pd.read_csv(data / "penguins.csv")
@@ -178,6 +216,8 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
+                                  "color": "continent", "time": "year"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():
@@ -187,6 +227,11 @@ if __name__ == "__main__":
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/plotnine")
     out.mkdir(parents=True, exist_ok=True)
     for kind, plot in charts.items():
+        if kind == "animation":  # a matplotlib Animation: every frame an SVG in one page
+            with plt.rc_context({"animation.frame_format": "svg"}):
+                (out / f"{kind}.html").write_text(plot.to_jshtml(), encoding="utf-8")
+            print("wrote", out / f"{kind}.html")
+            continue
         # the theme's figure_size and dpi set the size: save() keeps them
         plot.save(out / f"{kind}.svg", verbose=False)
         print("wrote", out / f"{kind}.svg")

@@ -90,6 +90,16 @@ def bubble(df, x, y, size, color):
 NOT_SUPPORTED = {
     "scatter3d": "seaborn draws on two-dimensional matplotlib Axes only; it has no 3D plot "
     "function, so a 3D scatter means dropping down to matplotlib's 3D projection.",
+    "tooltip": "seaborn has no hover or tooltip API: it draws static matplotlib figures, "
+    "and a tooltip would be matplotlib's own mpl_connect callback, running in Python (a "
+    "Jupyter kernel with ipympl).",
+    "linked": "seaborn has no selections: each plot is drawn once, and highlighting one "
+    "plot's rows in another would be matplotlib's RectangleSelector, calling back into "
+    "Python.",
+    "widget": "seaborn has no widgets: a plot is redrawn only by calling seaborn again "
+    "(ipywidgets.interact in a Jupyter kernel), and nothing of it works in a page.",
+    "animation": "seaborn has no animation API: a FuncAnimation redrawing a seaborn plot per "
+    "frame is matplotlib's animation, not seaborn's.",
 }
 
 

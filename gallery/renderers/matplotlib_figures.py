@@ -1,9 +1,18 @@
 """matplotlib family: matplotlib, seaborn, plotnine, pandas and HoloViews' matplotlib
-backend all end in a matplotlib Figure; the payload is its SVG text."""
+backend all end in a matplotlib Figure; the payload is its SVG text.
+
+An animation (matplotlib's FuncAnimation, plotnine's PlotnineAnimation, both matplotlib
+Animations) is drawn on one Figure too: ``figure_of`` returns that Figure and remembers
+its Animation (``animation_of``), so that measuring and verifying read the first frame,
+and the payload is the animation as one offline HTML page (``Animation.to_jshtml``: every
+frame embedded as an SVG, a play button and a frame slider, no server)."""
 
 from __future__ import annotations
 
 import io
+import itertools
+import re
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +23,7 @@ import numpy as np
 from gallery.drawn import Drawn
 from gallery.renderers.holoviews_state import options_dropped
 
-SUFFIXES = (".svg", ".png")
+SUFFIXES = (".svg", ".png", ".html")
 MAX_ROWS = 10_000  # scale bench: scatter 0.5-0.8 s at 10k rows (seaborn slowest), 2-9 s at 100k
 
 
@@ -27,8 +36,17 @@ def isolated() -> Iterator[None]:
         yield
 
 
+# Figure -> the Animation drawn on it (a Figure does not know its Animation)
+_ANIMATIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def figure_of(native: Any) -> Any:
     """The matplotlib Figure behind what a library's chart function returned."""
+    from matplotlib.animation import Animation
+
+    if isinstance(native, Animation):
+        _ANIMATIONS[native._fig] = native
+        return native._fig
     module = type(native).__module__
     if module.startswith("holoviews"):
         import holoviews as hv
@@ -47,6 +65,45 @@ def figure_of(native: Any) -> Any:
     raise TypeError(f"expected a matplotlib Figure, Axes or grid, got {type(native).__name__}")
 
 
+def animation_of(figure: Any) -> Any:
+    """The Animation drawn on ``figure`` (returned by a chart function), or None."""
+    return _ANIMATIONS.get(figure)
+
+
+def frames_of(animation: Any) -> list[Any]:
+    """What each frame the animation saves is drawn from, in order: the frame values of a
+    FuncAnimation, the artist lists of an ArtistAnimation."""
+    count = getattr(animation, "_save_count", None)
+    return list(itertools.islice(animation.new_frame_seq(), count))
+
+
+def show_frame(animation: Any, frame: Any) -> None:
+    """Put the figure in the state of one frame, without Animation's own drawing steps (a
+    FuncAnimation's _draw_frame would queue the frame for the next save)."""
+    from matplotlib.animation import ArtistAnimation, FuncAnimation
+
+    if isinstance(animation, FuncAnimation):
+        animation._func(frame, *animation._args)
+    elif isinstance(animation, ArtistAnimation):
+        for artist in (a for artists in animation._framedata for a in artists):
+            artist.set_visible(False)
+        for artist in frame:
+            artist.set_visible(True)
+    else:
+        raise TypeError(f"cannot show a frame of a {type(animation).__name__}")
+
+
+def other_frames(animation: Any, shown: Any) -> set[int]:
+    """Ids of the artists that belong to frames other than ``shown`` (an ArtistAnimation
+    keeps every frame's artists on the axes, hidden): not marks of the frame shown."""
+    from matplotlib.animation import ArtistAnimation
+
+    if not isinstance(animation, ArtistAnimation):
+        return set()
+    mine = {id(a) for a in shown}
+    return {id(a) for artists in animation._framedata for a in artists} - mine
+
+
 def _vertices(line: Any) -> int:
     """Drawn vertices of a Line2D: finite points, where there are two or more or a marker
     (one point and no marker draws nothing)."""
@@ -58,11 +115,25 @@ def _vertices(line: Any) -> int:
     return finite if finite >= 2 or has_marker else 0
 
 
+def _at_first_frame(figure: Any) -> set[int]:
+    """Show an animation's first frame; the ids of the other frames' artists (none for a
+    still figure)."""
+    animation = animation_of(figure)
+    if animation is None:
+        return set()
+    first = frames_of(animation)[0]
+    show_frame(animation, first)
+    return other_frames(animation, first)
+
+
 def measure(figure: Any) -> Drawn:
-    """Count the marks on every Axes of ``figure`` (legends are not on the Axes)."""
+    """Count the marks on every Axes of ``figure`` (legends are not on the Axes); of an
+    animation, the marks of its first frame."""
     from matplotlib.collections import LineCollection, PathCollection, QuadMesh
     from matplotlib.container import BarContainer
     from matplotlib.patches import PathPatch
+
+    skip = _at_first_frame(figure)
 
     points = bars = line_points = boxes = cells = 0
     bar_total = 0.0
@@ -74,6 +145,8 @@ def measure(figure: Any) -> Drawn:
         if ax.get_label() == "<colorbar>" or ax in scales:
             continue
         for coll in ax.collections:
+            if id(coll) in skip:
+                continue
             if isinstance(coll, PathCollection):
                 points += len(coll.get_offsets())
             elif isinstance(coll, QuadMesh):
@@ -168,11 +241,56 @@ def _rectangle_marks(ax: Any) -> tuple[int, int, float, int]:
     return boxes, bars, bar_total, cells
 
 
+# Frames as SVG, sharp at any width, with text as <text> a reader (and a test) can read.
+ANIMATION_RC = {"animation.frame_format": "svg", "svg.fonttype": "none",
+                "svg.hashsalt": "gallery", "animation.embed_limit": 100.0}
+# to_jshtml's buttons are Font Awesome icons from a CDN; the page keeps no network link
+# and draws the same buttons with characters every font has.
+_ICONS = {"minus": "\u2212", "fast-backward": "|\u25c0\u25c0", "step-backward": "|\u25c0",
+          "play": "\u25b6", "pause": "\u275a\u275a", "step-forward": "\u25b6|",
+          "fast-forward": "\u25b6\u25b6|", "plus": "+"}
+# (to_jshtml's own styles come later in the page: these are more specific to win)
+_PAGE_STYLE = """
+html, body { margin: 0; padding: 0; background: #fff; font: 12px sans-serif; }
+body .animation { display: block; text-align: center; }
+body .animation img { display: block; width: 100%; height: auto; }
+body .animation input[type=range].anim-slider { display: block; box-sizing: border-box;
+  width: 96%; height: 16px; margin: 4px auto 0; }
+body .animation .anim-buttons { display: flex; justify-content: center; gap: 2px;
+  margin: 4px 0; }
+body .animation .anim-buttons button { flex: 0 1 32px; min-width: 0; width: auto;
+  height: 24px; padding: 0; font-size: 11px; overflow: hidden; white-space: nowrap; }
+body .animation .anim-state { height: 18px; line-height: 18px; white-space: nowrap; }
+.fa { font-style: normal; display: inline-block; }
+.fa-flip-horizontal { transform: scaleX(-1); }
+"""
+
+
+def animation_page(html: str) -> str:
+    """to_jshtml's fragment as a whole offline HTML page that scales to its frame's width:
+    the CDN stylesheet left out, the icons drawn with characters, and fixed element ids
+    in place of to_jshtml's random ones."""
+    html = re.sub(r'<link rel="stylesheet"\s+href="https?://[^"]*">', "", html)
+    ids = sorted(set(re.findall(r"_anim_img([0-9a-f]{32})", html)))
+    for number, found in enumerate(ids):
+        html = html.replace(found, f"gallery{number}")
+    icons = "\n".join(f'.fa-{name}::before {{ content: "{text}"; }}'
+                      for name, text in _ICONS.items())
+    return ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<style>{_PAGE_STYLE}{icons}\n</style>\n</head>\n<body>\n{html}\n</body>\n"
+            "</html>\n")
+
+
 def payload_of(figure: Any) -> str:
-    """The figure's SVG text; the figure is closed."""
+    """The figure's SVG text (an animation's: its HTML page); the figure is closed."""
     import matplotlib.pyplot as plt
 
+    animation = animation_of(figure)
     try:
+        if animation is not None:
+            with plt.rc_context(ANIMATION_RC):
+                return animation_page(animation.to_jshtml(default_mode="loop"))
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", bbox_inches="tight")
         return buffer.getvalue()
@@ -187,8 +305,28 @@ def to_payload(native: Any) -> tuple[str, Drawn]:
     return payload_of(figure), drawn
 
 
+def is_page(payload: str) -> bool:
+    """Whether a payload is an HTML page (an animation) rather than SVG text."""
+    return payload.lstrip().lower().startswith("<!doctype html")
+
+
+def first_frame(page: str) -> str:
+    """The SVG text of an animation page's first frame."""
+    import base64
+
+    # the base64 text runs over several lines, each ended by a backslash (a JS string)
+    found = re.search(r'frames\[0\] = "data:image/svg\+xml;base64,([A-Za-z0-9+/=\s\\]+)"',
+                      page)
+    if found is None:
+        raise ValueError("the animation page has no SVG first frame")
+    return base64.b64decode(re.sub(r"[\s\\]", "", found.group(1))).decode("utf-8")
+
+
 def save(payload: str, path: Path) -> None:
-    if path.suffix == ".svg":
+    if is_page(payload) != (path.suffix == ".html"):
+        what = "an animation's HTML page" if is_page(payload) else "an SVG chart"
+        raise ValueError(f"{what} is not written as {path.suffix}")
+    if path.suffix in (".svg", ".html"):
         path.write_text(payload, encoding="utf-8")
     elif path.suffix == ".png":
         import vl_convert as vlc

@@ -49,8 +49,12 @@ def _shrink(png: bytes) -> bytes:
 def _drawn_without_browser(result: CellResult) -> bytes:
     import vl_convert as vlc
 
+    from gallery.renderers.matplotlib_figures import first_frame, is_page
+
     if result.family == "vega":
         return vlc.vegalite_to_png(json.loads(result.text), scale=0.6)
+    if is_page(result.text):  # an animation: its first frame
+        return vlc.svg_to_png(first_frame(result.text), scale=0.6)
     return vlc.svg_to_png(result.text, scale=0.6)
 
 

@@ -36,6 +36,10 @@ library made them:
   numbers, whose sizes differ within one legend.
 - Date axes give the axis's own date numbers, and non-rectilinear (polar) axes their
   projection's values: both are said in ``notes``, with every artist skipped.
+- An animation (a Figure that ``figure_of`` got from an Animation) is read at its first
+  frame, the marks of the other frames left out; its controls are what ``to_jshtml``
+  draws with every animation: a play button and a frame slider, each step labelled by
+  the text that frame shows and the others do not (its title), read frame by frame.
 """
 
 from __future__ import annotations
@@ -65,11 +69,18 @@ from matplotlib.path import Path
 from matplotlib.text import Text as MplText
 from matplotlib.transforms import Bbox
 
+from gallery.renderers.matplotlib_figures import (
+    animation_of,
+    frames_of,
+    other_frames,
+    show_frame,
+)
 from gallery.verify.boxes import Body, Segment, boxes_from_parts
 from gallery.verify.scene import (
     Area,
     Axis,
     Box,
+    Control,
     Coordinate,
     LegendEntry,
     Line,
@@ -88,8 +99,18 @@ TICK_MARKERS = {"_", "|", 0, 1, 2, 3}  # error-bar caps and tick marks: line end
 
 def extract(figure: Figure) -> Scene:
     """The Scene drawn by ``figure`` (drawn first, so ticks, legends and texts exist)."""
+    # drawn first: an Animation starts on the first draw, and an ArtistAnimation then hides
+    # every frame's artists
     renderer = _draw(figure)
+    animation = animation_of(figure)
+    controls: tuple[Control, ...] = ()
     marks = _Marks()
+    if animation is not None:
+        frames = frames_of(animation)
+        controls = (Control("slider", tuple(_frame_labels(figure, animation, frames))),
+                    Control("play"))
+        show_frame(animation, frames[0])
+        marks.skip = other_frames(animation, frames[0])
     panels = [_PanelReader(ax, i, figure, renderer)
               for i, ax in enumerate(_data_axes(figure))]
     texts = _figure_texts(figure)
@@ -106,7 +127,40 @@ def extract(figure: Figure) -> Scene:
         areas=tuple(marks.areas), texts=tuple(marks.texts), boxes=tuple(drawn_boxes),
         legend=tuple(legend), colorbar=bool(_colorbars(figure)) or _plotnine_colorbar(figure),
         width=float(width), height=float(height), notes=tuple(dict.fromkeys(marks.notes)),
+        controls=controls,
     )
+
+
+def _shown_texts(figure: Figure) -> list[str]:
+    """Every text a frame shows: titles, texts on the axes and on the figure."""
+    texts = [*figure.texts, *(a for a in figure.artists if isinstance(a, MplText))]
+    for ax in _all_axes(figure):
+        texts += [ax.title, ax._left_title, ax._right_title, *ax.texts]
+    shown = [t.get_text().strip() for t in texts if t.get_visible() and t.get_text().strip()]
+    suptitle = getattr(figure, "_suptitle", None)
+    if suptitle is not None and suptitle.get_visible() and suptitle.get_text().strip():
+        shown.append(suptitle.get_text().strip())
+    return shown
+
+
+def _frame_labels(figure: Figure, animation: Any, frames: list[Any]) -> list[str]:
+    """Each frame's label: the text it shows that not every frame shows (its title,
+    "year = 1952"), as the number it ends with where it ends with one; the frame's
+    position when no text tells the frames apart."""
+    shown = []
+    for frame in frames:
+        show_frame(animation, frame)
+        shown.append(_shown_texts(figure))
+    common = set.intersection(*map(set, shown)) if shown else set()
+    labels = []
+    for i, texts in enumerate(shown):
+        own = [t for t in texts if t not in common]
+        if not own:
+            labels.append(str(i))
+            continue
+        number = re.search(r"(-?\d+(?:\.\d+)?)\s*$", own[0])
+        labels.append(number.group(1) if number else own[0])
+    return labels
 
 
 # -- figure, panels and axes -------------------------------------------------------------
@@ -209,8 +263,11 @@ class _AxisReader:
     low: float
     high: float
     title: str = ""
+    powers: bool = False  # positions are log10 of the values (plotnine's scale_x_log10)
 
     def at(self, value: float) -> Coordinate:
+        if self.powers:
+            return float(10.0 ** value)
         if not self.categorical or not len(self.positions):
             return float(value)
         return self.labels[int(np.argmin(np.abs(self.positions - value)))]
@@ -222,6 +279,8 @@ class _AxisReader:
     def drawn(self, title: str) -> Axis:
         if self.categorical:
             return Axis(categories=self.labels, title=title)
+        if self.powers:
+            return Axis(low=10.0 ** self.low, high=10.0 ** self.high, title=title)
         return Axis(low=self.low, high=self.high, title=title)
 
 
@@ -301,6 +360,19 @@ def _categorical(axis: Any, ticks: list[tuple[float, MplText]]) -> bool:
     return _misplaced(texts) and bool(np.allclose(np.diff(locs), 1))
 
 
+def _in_log_units(ticks: list[tuple[float, MplText]]) -> bool:
+    """Whether a linear axis holds log10 of its values: every tick label is 10 to the power
+    of its place (plotnine transforms data for scale_x_log10 and labels ticks "1e3")."""
+    pairs = [(loc, _number(label.get_text())) for loc, label in ticks
+             if label.get_text().strip()]
+    pairs = [(loc, n) for loc, n in pairs if n is not None and n == n]
+    if len(pairs) < 2 or any(n <= 0 for _, n in pairs):
+        return False
+    locs, numbers = np.array(pairs).T
+    return bool(np.allclose(np.log10(numbers), locs, atol=1e-6)
+                and not np.allclose(numbers, locs))
+
+
 def _axis_reader(ax: Axes, which: str, renderer: Any, notes: list[str]) -> _AxisReader:
     axis = ax.xaxis if which == "x" else ax.yaxis
     low, high = sorted(float(v) for v in (ax.get_xlim() if which == "x" else ax.get_ylim()))
@@ -308,6 +380,10 @@ def _axis_reader(ax: Axes, which: str, renderer: Any, notes: list[str]) -> _Axis
         notes.append(f"the {which} axis shows dates: its coordinates are the axis's own date "
                      "numbers (matplotlib's days since 1970, or pandas' period ordinals)")
     ticks = _ticks(axis, low, high)
+    if ax.name == "rectilinear" and _in_log_units(ticks):
+        notes.append(f"the {which} axis is drawn in log10 units (its labels name 10 to the "
+                     "power of their place): its coordinates are the values the labels name")
+        return _AxisReader(False, np.array([]), (), low, high, powers=True)
     if ax.name != "rectilinear" or not _categorical(axis, ticks):
         if ax.name not in ("rectilinear", "3d"):
             notes.append(f"{ax.name} axes: coordinates are the projection's own data values")
@@ -445,6 +521,7 @@ class _Marks:
     segments: list[Segment] = field(default_factory=list)
     numeric_points: list[tuple[float, float, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    skip: set[int] = field(default_factory=set)  # ids of artists of an animation's other frames
 
 
 def _hex(rgba: Iterable[float]) -> str:
@@ -464,15 +541,19 @@ def _nth(colours: np.ndarray, i: int) -> RGBA:
 
 def _read_panel(panel: _PanelReader, marks: _Marks) -> None:
     ax = panel.ax
-    for collection in ax.collections:
+
+    def mine(artists: Iterable[Any]) -> list[Any]:
+        return [a for a in artists if id(a) not in marks.skip]
+
+    for collection in mine(ax.collections):
         _read_collection(panel, collection, marks)
-    for line in ax.lines:
+    for line in mine(ax.lines):
         _read_line(panel, line, marks)
-    for patch in ax.patches:
+    for patch in mine(ax.patches):
         _read_patch(panel, patch, marks)
-    for image in ax.images:
+    for image in mine(ax.images):
         _read_image(panel, image, marks)
-    for text in ax.texts:
+    for text in mine(ax.texts):
         _read_text(panel, text, marks)
     for artist in [*ax.artists, *ax.tables]:
         if isinstance(artist, Legend):  # read with the legends
