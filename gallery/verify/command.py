@@ -37,8 +37,12 @@ def add_verify_parser(commands: argparse._SubParsersAction) -> argparse.Argument
 
 
 def _line(verdict) -> str:
+    from gallery.sources import NEEDS_SERVER
+
     where = f"{verdict.library} {verdict.kind} {verdict.dataset}"
     if verdict.status == "unsupported":
+        if verdict.message.startswith(NEEDS_SERVER):
+            return f"{where}: --  needs a live Python server"
         return f"{where}: --  not supported natively"
     if verdict.ok:
         declared = ", ".join(verdict.declared)
