@@ -158,11 +158,101 @@ def bubble(df, x, y, size, color):
     return fig
 
 
+def tooltip(df, x, y, color, label):
+    fig = go.Figure()
+    for i, (name, group) in enumerate(df.groupby(color)):
+        # customdata carries the columns the trace itself does not plot; the template
+        # names every field by its column, and <extra></extra> drops the trace-name box.
+        fig.add_trace(go.Scatter(
+            x=group[x], y=group[y], mode="markers", name=name, customdata=group[[color, label]],
+            hovertemplate=f"{color}: %{{customdata[0]}}<br>{label}: %{{customdata[1]}}<br>"
+                          f"{x}: %{{x}}<br>{y}: %{{y}}<extra></extra>",
+            marker=dict(color=PALETTE[i], opacity=0.8)))
+    fig.update_layout(xaxis_title=x, yaxis_title=y, legend_title_text=color, **SIZE)
+    return fig
+
+
+def linked(df, x, y, x2, y2, color):
+    # plotly.js links a selection across panels only inside a scatter-plot matrix: a box
+    # dragged in one panel selects those rows in every panel. Of the matrix of x, y, x2
+    # and y2 the lower half is drawn: x/y in the top row, x2/y2 at the bottom right.
+    dimensions = [x, y, x2, y2]
+    fig = go.Figure()
+    for i, (name, group) in enumerate(df.groupby(color)):
+        fig.add_trace(go.Splom(
+            dimensions=[dict(label=column, values=group[column]) for column in dimensions],
+            name=name, showupperhalf=False, diagonal_visible=False,
+            marker=dict(color=PALETTE[i], opacity=0.8, size=5)))
+    # A drag selects (the matrix's default is zoom); rows left out fade to 0.2. The legend
+    # sits in the empty upper half, leaving the panels the whole width.
+    fig.update_layout(dragmode="select", legend=dict(title_text=color, x=0.5, y=1),
+                      width=800, height=700)
+    return fig
+
+
+def widget(df, x, y, color):
+    fig = go.Figure()
+    names = sorted(df[color].unique())
+    for i, name in enumerate(names):
+        group = df[df[color] == name]
+        fig.add_trace(go.Scatter(x=group[x], y=group[y], mode="markers", name=name,
+                                 marker=dict(color=PALETTE[i], opacity=0.8), visible=i == 0))
+    # A dropdown whose i-th option shows the i-th trace only: plotly.js restyles in the page.
+    buttons = [dict(label=name, method="restyle",
+                    args=[{"visible": [j == i for j in range(len(names))]}])
+               for i, name in enumerate(names)]
+    pad_x, pad_y = 0.05 * (df[x].max() - df[x].min()), 0.05 * (df[y].max() - df[y].min())
+    # Fixed ranges: autorange would zoom to each category in turn.
+    fig.update_layout(
+        updatemenus=[dict(buttons=buttons, x=1.02, xanchor="left", y=1, yanchor="top")],
+        xaxis=dict(title=x, range=[df[x].min() - pad_x, df[x].max() + pad_x]),
+        yaxis=dict(title=y, range=[df[y].min() - pad_y, df[y].max() + pad_y]),
+        showlegend=False, margin_r=130, **SIZE)
+    return fig
+
+
+def animation(df, x, y, size, color, time):
+    times, names = sorted(df[time].unique()), sorted(df[color].unique())
+    sizeref = 2.0 * df[size].max() / 40**2  # the largest bubble of any frame is 40 px across
+    pad_y = 0.05 * (df[y].max() - df[y].min())
+
+    def traces(rows):  # one trace per category in every frame, so each morphs into its next
+        return [go.Scatter(x=rows.loc[rows[color] == name, x], y=rows.loc[rows[color] == name, y],
+                           mode="markers", name=name,
+                           marker=dict(size=rows.loc[rows[color] == name, size], sizemode="area",
+                                       sizeref=sizeref, color=PALETTE[i], opacity=0.6))
+                for i, name in enumerate(names)]
+
+    frames = [go.Frame(data=traces(df[df[time] == t]), name=str(t)) for t in times]
+    jump = dict(mode="immediate", frame=dict(duration=0, redraw=False), transition_duration=0)
+    play = dict(fromcurrent=True, frame=dict(duration=500, redraw=False),
+                transition_duration=300)
+    fig = go.Figure(data=frames[0].data, frames=frames)
+    fig.update_layout(
+        xaxis=dict(title=x, type="log",  # a log axis's range is given in powers of ten
+                   range=np.log10([df[x].min(), df[x].max()]) + [-0.1, 0.1]),
+        yaxis=dict(title=y, range=[df[y].min() - pad_y, df[y].max() + pad_y]),
+        updatemenus=[dict(type="buttons", x=0, y=0, xanchor="right", yanchor="top",
+                          pad=dict(t=45, r=10),
+                          buttons=[dict(label="Play", method="animate", args=[None, play])])],
+        sliders=[dict(currentvalue_prefix=f"{time}: ", pad_t=35, steps=[
+            dict(label=str(t), method="animate", args=[[str(t)], jump]) for t in times])],
+        legend_title_text=color, title=f"marker area ~ {size}", width=600, height=480)
+    return fig
+
+
 NOT_SUPPORTED = {}
 SPEC_NOT_MET = {
     "bubble": {
         "size legend": "plotly.js has no legend of marker sizes (plotly.py#3505): its legend "
         "names traces, and draws their symbols at 16 px at most.",
+    },
+    "linked": {
+        "size": "plotly.js links a selection across panels only inside one scatter-plot "
+        "matrix (go.Splom), which draws every pair of its dimensions: the x/y and x2/y2 "
+        "views come with four more panels (x against x2, and so on), in a triangle of "
+        "800 x 700 px. Two separate charts linked need a Python callback (Dash, or a "
+        "FigureWidget).",
     },
 }
 
@@ -193,6 +283,11 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "tooltip": (penguins, {**xy, "label": "island"}),
+        "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
+        "widget": (penguins, xy),
+        "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
+                                  "color": "continent", "time": "year"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

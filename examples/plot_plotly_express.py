@@ -101,6 +101,54 @@ def bubble(df, x, y, size, color):
                       title=f"marker area ~ {size}", **SIZE)
 
 
+def tooltip(df, x, y, color, label):
+    # px's tooltip names each field by its column: colour, x and y, then hover_data.
+    return px.scatter(df, x=x, y=y, color=color, hover_data=[label], opacity=0.8,
+                      color_discrete_sequence=PALETTE,
+                      category_orders={color: sorted(df[color].unique())}, **SIZE)
+
+
+def linked(df, x, y, x2, y2, color):
+    # plotly.js links a selection across panels only inside a scatter-plot matrix: a box
+    # dragged in one panel selects those rows in every panel. Of the matrix of x, y, x2
+    # and y2 the lower half is drawn: x/y in the top row, x2/y2 at the bottom right.
+    fig = px.scatter_matrix(df, dimensions=[x, y, x2, y2], color=color, opacity=0.8,
+                            color_discrete_sequence=PALETTE,
+                            category_orders={color: sorted(df[color].unique())},
+                            width=800, height=700)
+    # The legend sits in the empty upper half, leaving the panels the whole width.
+    fig.update_layout(legend=dict(x=0.5, y=1))
+    return fig.update_traces(showupperhalf=False, diagonal_visible=False, marker_size=5)
+
+
+def widget(df, x, y, color):
+    # px's own bound control is the animation slider: one step per category, in the
+    # order category_orders gives; ranges fixed, or each step would zoom to its rows.
+    names = sorted(df[color].unique())
+    pad_x, pad_y = 0.05 * (df[x].max() - df[x].min()), 0.05 * (df[y].max() - df[y].min())
+    fig = px.scatter(df, x=x, y=y, color=color, animation_frame=color, opacity=0.8,
+                     color_discrete_sequence=PALETTE, category_orders={color: names},
+                     range_x=[df[x].min() - pad_x, df[x].max() + pad_x],
+                     range_y=[df[y].min() - pad_y, df[y].max() + pad_y], width=600, height=480)
+    # The slider names the category drawn; the legend would lag a step behind it (a step
+    # restyles the trace without redrawing the legend).
+    return fig.update_layout(showlegend=False)
+
+
+def animation(df, x, y, size, color, time):
+    # size_max sets sizeref from the largest value of any frame: 40 / sqrt(2) draws that
+    # bubble 40 px across (see bubble). With log_x, range_x is still in data units.
+    pad_y = 0.05 * (df[y].max() - df[y].min())
+    return px.scatter(df, x=x, y=y, size=size, color=color, animation_frame=time,
+                      size_max=40 / 2**0.5, opacity=0.6, log_x=True,
+                      range_x=[df[x].min() / 1.25, df[x].max() * 1.25],
+                      range_y=[df[y].min() - pad_y, df[y].max() + pad_y],
+                      color_discrete_sequence=PALETTE,
+                      category_orders={color: sorted(df[color].unique()),
+                                       time: sorted(df[time].unique())},
+                      title=f"marker area ~ {size}", width=600, height=480)
+
+
 NOT_SUPPORTED = {}
 SPEC_NOT_MET = {
     "histogram": {
@@ -115,6 +163,13 @@ SPEC_NOT_MET = {
     "bubble": {
         "size legend": "plotly.js has no legend of marker sizes (plotly.py#3505): its legend "
         "names traces, and draws their symbols at 16 px at most.",
+    },
+    "linked": {
+        "size": "plotly.js links a selection across panels only inside one scatter-plot "
+        "matrix (px.scatter_matrix), which draws every pair of its dimensions: the x/y and x2/y2 "
+        "views come with four more panels (x against x2, and so on), in a triangle of "
+        "800 x 700 px. Two separate charts linked need a Python callback (Dash, or a "
+        "FigureWidget).",
     },
 }
 
@@ -145,6 +200,11 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "tooltip": (penguins, {**xy, "label": "island"}),
+        "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
+        "widget": (penguins, xy),
+        "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
+                                  "color": "continent", "time": "year"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

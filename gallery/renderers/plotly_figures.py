@@ -30,11 +30,27 @@ def _length(values: Any) -> int:
     return 0 if values is None else len(values)
 
 
+def _splom_panels(trace: Any) -> int:
+    """The panels a scatter-plot matrix draws: each pair of its dimensions in the halves
+    it shows, and the diagonal when shown."""
+    n = len(trace.dimensions or ())
+    halves = (trace.showupperhalf is not False) + (trace.showlowerhalf is not False)
+    diagonal = n if trace.diagonal.visible is not False else 0
+    return halves * n * (n - 1) // 2 + diagonal
+
+
 def measure(figure: Any) -> Drawn:
+    """What the figure draws at the start: a trace hidden until a control shows it (a
+    dropdown's other options) counts for nothing, nor do the frames of an animation."""
     points = rows = bars = line_points = cells = 0
     for trace in figure.data:
         kind = trace.type
-        if kind in {"scatter", "scattergl", "scatter3d"}:
+        if trace.visible in (False, "legendonly"):
+            continue
+        if kind == "splom":
+            dimensions = trace.dimensions or ()
+            points += _length(dimensions[0].values if dimensions else None) * _splom_panels(trace)
+        elif kind in {"scatter", "scattergl", "scatter3d"}:
             # "lines+markers" draws both: a vertex and a marker per value. With no mode,
             # plotly.js draws lines+markers below 20 points and lines from 20 up.
             mode = trace.mode or ("lines+markers" if _length(trace.x) < 20 else "lines")

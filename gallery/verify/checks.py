@@ -636,7 +636,9 @@ def check_linked(scene: Scene, ctx: Context) -> list[Problem]:
         mine = [replace(p, panel=0) for p in scene.points if p.panel == panel]
         view = replace(ctx, roles={**ctx.roles, "x": ctx.roles[axes[0]],
                                    "y": ctx.roles[axes[1]]})
-        problems += point_problems(scene, view, points=mine, label=f"view {panel + 1}")
+        # each view's points are judged against that view's own axes (renumbered panel 0)
+        own = replace(scene, panels=scene.panels[panel:panel + 1] or scene.panels)
+        problems += point_problems(own, view, points=mine, label=f"view {panel + 1}")
     if scene.control("brush") is None:
         problems.append(Problem("brush", "no rectangle selection (box select or interval "
                                 "brush) is drawn with the views"))
@@ -672,10 +674,28 @@ def _label(value: object) -> str:
     return str(value)
 
 
+def _whole_range_problems(scene: Scene, ctx: Context) -> list[Problem]:
+    """The first panel's axes reach every row's x and y, not only the rows shown at the
+    start: ranges fixed to the whole data, so what a control shows compares."""
+    panel = scene.panels[0]
+    problems = []
+    for role, axis in (("x", panel.x), ("y", panel.y)):
+        if axis.low is None or axis.high is None:
+            continue  # a categorical axis or one the extractor could not read
+        values = ctx.column(role).to_numpy(float)
+        span = float(np.ptp(values)) or 1.0
+        if not _inside(values.min(), axis.low, axis.high, span) or not _inside(
+                values.max(), axis.low, axis.high, span):
+            problems.append(Problem("axes", f"the {role} axis spans {axis.low:g}..{axis.high:g}"
+                                    f"; the whole data's {ctx.roles[role]} spans "
+                                    f"{values.min():g}..{values.max():g}"))
+    return problems
+
+
 def check_widget(scene: Scene, ctx: Context) -> list[Problem]:
     options, first = _first(ctx, "color")
     problems = _options_problems(scene, options, "control", "dropdown", ("select", "slider"))
-    problems += point_problems(scene, ctx, data=first)
+    problems += point_problems(scene, ctx, data=first) + _whole_range_problems(scene, ctx)
     return problems + size_problems(scene, ctx)
 
 
@@ -684,7 +704,7 @@ def check_animation(scene: Scene, ctx: Context) -> list[Problem]:
     problems = _options_problems(scene, steps, "controls", "time", ("slider",))
     if scene.control("play") is None:
         problems.append(Problem("controls", "no play button is drawn with the chart"))
-    problems += point_problems(scene, ctx, data=first)
+    problems += point_problems(scene, ctx, data=first) + _whole_range_problems(scene, ctx)
     shown = [p for p in scene.points if p.alpha > 0.05 and p.size]
     if len(shown) != len(first):
         problems.append(Problem("size scale", "marker sizes could not be read for every point"))

@@ -32,6 +32,7 @@ from gallery.verify.scene import (
     Area,
     Axis,
     Box,
+    Control,
     LegendEntry,
     Line,
     Panel,
@@ -398,9 +399,123 @@ function readHeatmap(ctx, trace, cd, vis) {
   }
 }
 
+// A scatter-plot matrix draws dimension i against dimension j in the subplot of i's x
+// axis and j's y axis (trace._diag[i] = [x axis, y axis], null where that half is off).
+// Its first two dimensions are read as the first view and its next two as the second
+// (the linked kind's x/y and x2/y2); the other pairs it draws are panels after those.
+function splomPairs(ctx, trace) {
+  const pairs = [], diag = trace._diag || [];
+  for (let i = 0; i < diag.length; i++) {
+    for (let j = 0; j < diag.length; j++) {
+      const xa = diag[i] && diag[i][0], ya = diag[j] && diag[j][1];
+      const shown = i === j ? trace.diagonal.visible : (i < j ? trace.showlowerhalf
+                                                              : trace.showupperhalf);
+      if (!xa || !ya || !shown || !ctx.fl._plots[xa + ya]) continue;
+      if (trace.dimensions[i].visible === false || trace.dimensions[j].visible === false) continue;
+      pairs.push({i, j, xaxis: xa, yaxis: ya, view: i % 2 === 0 && j === i + 1 ? i / 2 : null});
+    }
+  }
+  return pairs;
+}
+function readSplom(ctx, trace, cd, vis) {
+  const m = trace.marker || {}, scale = scaleOf(ctx.fl, m, 'c');
+  for (const pair of splomPairs(ctx, trace)) {
+    const xa = axisOf(ctx.fl, pair.xaxis), ya = axisOf(ctx.fl, pair.yaxis);
+    const xs = trace.dimensions[pair.i].values, ys = trace.dimensions[pair.j].values;
+    const panel = ctx.panelOf(pair);
+    for (let k = 0; k < Math.min(xs.length, ys.length); k++) {
+      const x = coord(xa, xa.d2c(xs[k])), y = coord(ya, ya.d2c(ys[k]));
+      if (x === null || y === null) continue;
+      const raw = isArray(m.color) ? m.color[k] : m.color;
+      const c = NUMERIC(raw) ? scaleColor(raw, scale) : rgba(raw);
+      const mo = isArray(m.opacity) ? m.opacity[k] : m.opacity;
+      const size = isArray(m.size) ? m.size[k] : m.size;
+      ctx.out.points.push({x, y, color: hex(c), alpha: vis * trace.opacity * mo * (c ? c[3] : 1),
+                           size: NUMERIC(size) ? size : null, panel});
+    }
+  }
+}
+
 const READERS = {scatter: readScatter, scattergl: readScatterGl, scatter3d: readScatter3d,
                  bar: readBars, histogram: readBars, box: readBoxes, heatmap: readHeatmap,
-                 histogram2d: readHeatmap};
+                 histogram2d: readHeatmap, splom: readSplom};
+
+// --- what a reader can do: hover, controls, a linked selection --------------------------
+// The fields a hover label names: each line of the hovertemplate "name: value" or
+// "name=value" (px), a %{xaxis.title.text} placeholder read as that axis's title. A trace
+// with no template (plotly.js's default label) or no hover names no column.
+function hoverNames(ctx, trace) {
+  if (trace.hoverinfo === 'skip' || trace.hoverinfo === 'none' || !trace.hovertemplate) {
+    return [];
+  }
+  const names = [];
+  const template = isArray(trace.hovertemplate) ? trace.hovertemplate[0] : trace.hovertemplate;
+  const body = String(template).replace(/<extra>.*?<\/extra>/g, '');
+  for (const line of body.split(/<br\s*\/?>/i)) {
+    const match = strip(line).match(/^(.+?)\s*[:=]\s*\S/);
+    if (!match) continue;
+    const name = match[1].replace(/%\{([xyz])axis\.title\.text\}/g, (all, letter) => {
+      const ax = trace.xaxis ? axisOf(ctx.fl, trace[letter + 'axis']) : null;
+      return ax ? titleOf(ctx.fl, ax, letter) : all;
+    });
+    names.push(name.trim());
+  }
+  return names;
+}
+function readTooltip(ctx, indices) {
+  let common = null;
+  for (const i of indices) {
+    const trace = ctx.gd._fullData[i];
+    const marked = trace.type === 'splom' || (trace.mode || '').includes('markers');
+    if (!marked) continue;
+    const names = hoverNames(ctx, trace);
+    common = common === null ? names : common.filter((n) => names.includes(n));
+  }
+  return common || [];
+}
+// A button that plays an animation animates to every frame (frame names null); the
+// pause button (frame names [null]) is part of it, not an option.
+const playing = (b) => b.method === 'animate' && (b.args || [])[0] === null;
+const pausing = (b) => b.method === 'animate' && isArray((b.args || [])[0]) &&
+  b.args[0].length === 1 && b.args[0][0] === null;
+function readControls(ctx) {
+  const controls = [];
+  for (const menu of ctx.fl.updatemenus || []) {
+    if (menu.visible === false) continue;
+    const buttons = (menu.buttons || []).filter((b) => b.visible !== false);
+    if (buttons.some(playing)) controls.push({kind: 'play', options: []});
+    const options = buttons.filter((b) => !playing(b) && !pausing(b) && b.method !== 'skip');
+    if (options.length) {
+      controls.push({kind: 'select', options: options.map((b) => strip(b.label))});
+    }
+  }
+  for (const slider of ctx.fl.sliders || []) {
+    if (slider.visible === false) continue;
+    const steps = (slider.steps || []).filter((s) => s.visible !== false);
+    controls.push({kind: 'slider', options: steps.map((s) => strip(s.label ?? s.value))});
+  }
+  if (['select', 'lasso'].includes(ctx.fl.dragmode)) controls.push({kind: 'brush', options: []});
+  return controls;
+}
+// A selection is linked when one trace draws the rows in both views and plotly.js fades
+// its unselected points: a scatter-plot matrix, whose selection spans its panels.
+function readLinked(ctx, indices) {
+  return indices.some((i) => {
+    const trace = ctx.gd._fullData[i];
+    if (trace.type !== 'splom') return false;
+    const views = new Set(splomPairs(ctx, trace).map((p) => p.view).filter((v) => v !== null));
+    const faded = ((trace.unselected || {}).marker || {}).opacity;
+    return views.has(0) && views.has(1) && NUMERIC(faded) && faded < 1;
+  });
+}
+// The traces a dropdown or slider shows and hides: one hidden at the start is an option
+// not chosen yet, not a mark drawn invisibly.
+function chosenByControl(fl) {
+  const visibility = (b) => (b.args || []).some((a) => a && typeof a === 'object' &&
+                                                 !isArray(a) && 'visible' in a);
+  return (fl.updatemenus || []).some((menu) => (menu.buttons || []).some(visibility)) ||
+    (fl.sliders || []).some((s) => (s.steps || []).some(visibility));
+}
 
 // --- text drawn in the plot area --------------------------------------------------------
 const traceOf = (node) => {
@@ -512,11 +627,21 @@ async function read(gd) {
   const ctx = context(gd, out);
   gd._fullData.forEach((t) => ctx.panelOf(t));  // every subplot with traces, hidden or not
   ctx.orderPanels();
+  // A scatter-plot matrix's views come first, in the order of its dimensions
+  gd._fullData.filter((t) => t.type === 'splom').forEach((t) => {
+    splomPairs(ctx, t).filter((p) => p.view !== null).forEach((p) => ctx.panelOf(p));
+    splomPairs(ctx, t).forEach((p) => ctx.panelOf(p));
+  });
   const all = gd._fullData.map((t, i) => i);
-  const hidden = all.filter((i) => gd._fullData[i].visible !== true);
-  readTraces(ctx, all.filter((i) => !hidden.includes(i)), 1);
+  let hidden = all.filter((i) => gd._fullData[i].visible !== true);
+  const shown = all.filter((i) => !hidden.includes(i));
+  if (chosenByControl(fl)) hidden = [];
+  readTraces(ctx, shown, 1);
   readTexts(ctx);
   readLegend(ctx);
+  out.tooltip = readTooltip(ctx, shown);
+  out.controls = readControls(ctx);
+  out.linked = readLinked(ctx, shown);
   if ((fl.shapes || []).length) out.notes.push('layout shapes are not read');
   if (hidden.length) {
     // plotly.js computes nothing for a hidden trace: draw it to learn its marks, which
@@ -681,6 +806,9 @@ def _scene(raw: dict) -> Scene:
         width=float(raw["width"] or 0),
         height=float(raw["height"] or 0),
         notes=tuple(dict.fromkeys(raw["notes"])),
+        tooltip=tuple(raw.get("tooltip", ())),
+        controls=tuple(Control(c["kind"], tuple(c["options"])) for c in raw.get("controls", ())),
+        linked=bool(raw.get("linked")),
     )
 
 
