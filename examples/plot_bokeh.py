@@ -8,8 +8,16 @@ given. Charts are written as HTML pages with BokehJS inlined, so they open offli
 """
 
 import numpy as np
-from bokeh.layouts import gridplot
-from bokeh.models import ColumnDataSource, FactorRange, Whisker
+from bokeh.layouts import column, gridplot, row
+from bokeh.models import (
+    ColumnDataSource,
+    CustomJS,
+    FactorRange,
+    Select,
+    Slider,
+    Toggle,
+    Whisker,
+)
 from bokeh.palettes import RdBu11
 from bokeh.plotting import figure
 from bokeh.transform import factor_cmap, linear_cmap
@@ -164,6 +172,89 @@ def bubble(df, x, y, size, color):
     return p
 
 
+def tooltip(df, x, y, color, label):
+    # "@{column}" is the hovered row's value of that column (braces allow any name)
+    p = figure(width=600, height=400, x_axis_label=x, y_axis_label=y,
+               tooltips=[(name, f"@{{{name}}}") for name in (color, label, x, y)])
+    for i, (name, group) in enumerate(df.groupby(color)):
+        p.scatter(x, y, source=group, color=PALETTE[i], alpha=0.8, size=7, legend_label=name)
+    p.add_layout(p.legend[0], "right")
+    p.legend.title = color
+    return p
+
+
+def linked(df, x, y, x2, y2, color):
+    # One source behind both views: a selection is the source's, so it shows in both.
+    # Rows sorted by category: legend_field lists categories as they first appear.
+    source = ColumnDataSource(df.sort_values(color))
+    colors = factor_cmap(color, PALETTE, sorted(df[color].unique()))
+    left = figure(width=400, height=400, x_axis_label=x, y_axis_label=y,
+                  tools="box_select,reset")
+    left.scatter(x, y, source=source, color=colors, alpha=0.8, size=6,
+                 nonselection_alpha=0.1)
+    right = figure(width=500, height=400, x_axis_label=x2, y_axis_label=y2,
+                   tools="box_select,reset")
+    right.scatter(x2, y2, source=source, color=colors, alpha=0.8, size=6,
+                  nonselection_alpha=0.1, legend_field=color)
+    right.add_layout(right.legend[0], "right")  # one legend, beside the second view
+    right.legend.title = color
+    return gridplot([[left, right]])
+
+
+def widget(df, x, y, color):
+    names = sorted(df[color].unique())
+    # every category's rows are sent to the page; the dropdown's JavaScript swaps them in
+    groups = {name: ColumnDataSource.from_df(group) for name, group in df.groupby(color)}
+    source = ColumnDataSource(groups[names[0]])
+    # fixed ranges over the whole data (5% margins): the axes stay put as rows change
+    pad = 0.05 * (df[[x, y]].max() - df[[x, y]].min())
+    p = figure(width=600, height=400, x_axis_label=x, y_axis_label=y,
+               x_range=(df[x].min() - pad[x], df[x].max() + pad[x]),
+               y_range=(df[y].min() - pad[y], df[y].max() + pad[y]))
+    p.scatter(x, y, source=source, color=factor_cmap(color, PALETTE, names), alpha=0.8, size=7)
+    select = Select(title=color, options=names, value=names[0], width=200)
+    select.js_on_change("value", CustomJS(args=dict(source=source, groups=groups),
+                                          code="source.data = groups[cb_obj.value]"))
+    return column(select, p)
+
+
+def animation(df, x, y, size, color, time):
+    names = sorted(df[color].unique())
+    # marker size is a diameter in px: area proportional to the value, 40 px across for
+    # the largest of any year. Within a category the largest is drawn first (small on top).
+    df = df.assign(marker_px=40 * np.sqrt(df[size] / df[size].max()))
+    df = df.sort_values([color, size], ascending=[True, False])
+    # one frame of rows per year, all in the page: the slider swaps them in, no server
+    frames = {str(t): ColumnDataSource.from_df(group) for t, group in df.groupby(time)}
+    years = sorted(df[time].unique())
+    source = ColumnDataSource(frames[str(years[0])])
+    # fixed ranges over every year (margins: x 20%, on a log axis, and y 5%)
+    pad = 0.05 * (df[y].max() - df[y].min())
+    p = figure(width=600, height=400, x_axis_type="log", x_axis_label=x, y_axis_label=y,
+               x_range=(df[x].min() / 1.2, df[x].max() * 1.2),
+               y_range=(df[y].min() - pad, df[y].max() + pad))
+    p.scatter(x, y, size="marker_px", source=source, color=factor_cmap(color, PALETTE, names),
+              alpha=0.6, line_color="white", legend_field=color)
+    p.add_layout(p.legend[0], "right")
+    p.legend.title = color
+    slider = Slider(title=time, start=years[0], end=years[-1], step=years[1] - years[0],
+                    value=years[0], width=480)
+    slider.js_on_change("value", CustomJS(args=dict(source=source, frames=frames),
+                                          code="source.data = frames[String(cb_obj.value)]"))
+    play = Toggle(label="► Play", width=100)
+    # a timer in the page steps the slider every half second until the last year
+    play.js_on_change("active", CustomJS(args=dict(slider=slider), code="""
+        cb_obj.label = cb_obj.active ? "❚❚ Pause" : "► Play"
+        if (!cb_obj.active) return clearInterval(cb_obj.timer)
+        if (slider.value >= slider.end) slider.value = slider.start  // again from the start
+        cb_obj.timer = setInterval(() => {
+            if (slider.value >= slider.end) cb_obj.active = false
+            else slider.value += slider.step
+        }, 500)
+    """))
+    return column(p, row(play, slider))
+
+
 NOT_SUPPORTED = {
     "scatter3d": "Bokeh draws 2D plots only: it has no 3D axes or projection, so a 3D "
     "scatter needs a custom JavaScript extension (as in Bokeh's surface3d example).",
@@ -210,6 +301,11 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "tooltip": (penguins, {**xy, "label": "island"}),
+        "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
+        "widget": (penguins, xy),
+        "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
+                                  "color": "continent", "time": "year"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

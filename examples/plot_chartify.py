@@ -165,6 +165,14 @@ NOT_SUPPORTED = {
     "facet": "Chartify has no facet or grid API: a Chart wraps one bokeh figure, and "
     "laying several out takes bokeh.layouts directly.",
     "scatter3d": "Chartify draws with bokeh, which has no 3D axes.",
+    "tooltip": "Chartify has no hover or tooltip API: its charts are made as static slides "
+    "(the only tool it adds is save), and a HoverTool would be raw bokeh on ch.figure.",
+    "linked": "A Chartify Chart is one figure with its own data sources, and Chartify has "
+    "no layout or selection API: linking two views takes bokeh's layouts and tools.",
+    "widget": "Chartify has no widget API (no dropdown, slider or callback): a control "
+    "bound to the chart would be bokeh's Select and CustomJS.",
+    "animation": "Chartify has no animation, slider or play button: its charts are "
+    "static; frames over time would take bokeh's Slider and CustomJS.",
 }
 
 SPEC_NOT_MET = {
@@ -209,6 +217,11 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "tooltip": (penguins, {**xy, "label": "island"}),
+        "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
+        "widget": (penguins, xy),
+        "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
+                                  "color": "continent", "time": "year"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

@@ -118,6 +118,17 @@ def bubble(df, x, y, size, color):
     )
 
 
+def tooltip(df, x, y, color, label):
+    # hovertool_string is Bokeh's tooltip template: "@column" is the hovered row's value
+    # (Pandas-Bokeh copies the columns it names into the plot's data; each name is
+    # followed by a space, where its search for names stops)
+    template = "<br>".join(f"{name}: @{name} " for name in (color, label, x, y))
+    return df.sort_values(color).plot_bokeh.scatter(
+        x=x, y=y, category=color, colormap=PALETTE, alpha=0.8, size=7, line_color="white",
+        hovertool_string=template, disable_scientific_axes="xy", show_figure=False,
+    )
+
+
 NOT_SUPPORTED = {
     "box": "Pandas-Bokeh lists plot_bokeh.box, but plot() rejects kind='box': "
     "box plots were never implemented.",
@@ -126,6 +137,12 @@ NOT_SUPPORTED = {
     "regression": "Pandas-Bokeh fits nothing and cannot overlay a second plot on a figure; "
     "a fit line would need numpy plus raw bokeh glyph calls.",
     "scatter3d": "Pandas-Bokeh draws with bokeh, which has no 3D axes.",
+    "linked": "Each plot_bokeh call makes its own data source and takes no source or "
+    "selection tool to share, so a selection in one figure cannot show in another.",
+    "widget": "Pandas-Bokeh's only dropdown and slider (geoplot's dropdown= and slider=) "
+    "choose which column colours a map; its scatter has no control that picks rows.",
+    "animation": "Pandas-Bokeh has no time slider or play button: its only slider "
+    "(geoplot's slider=) chooses the column that colours a map.",
 }
 
 SPEC_NOT_MET = {
@@ -173,6 +190,11 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "tooltip": (penguins, {**xy, "label": "island"}),
+        "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
+        "widget": (penguins, xy),
+        "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
+                                  "color": "continent", "time": "year"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

@@ -15,14 +15,41 @@ PLOT_DEFAULT = 600
 AROUND_FRAME = (70, 70)  # px: (left axis, bottom axis and title)
 LEGEND = {"left": (130, 0), "right": (130, 0), "above": (0, 90), "below": (0, 90)}
 TOOLBAR = 30
+LAYOUTS = ("GridPlot", "Row", "Column")
+# A widget (dropdown, slider, button) keeps its own width; with its title it is about this
+# tall, and this wide when it gives no width.
+WIDGET = (300, 60)
 
 
 def _model(child: object) -> dict:
     return child[0] if isinstance(child, list) else child  # GridPlot: [plot, row, column]
 
 
-def _children(attributes: dict) -> list[dict]:
-    return [_model(c) for c in attributes.get("children") or [] if isinstance(c, list | dict)]
+def _children(attributes: dict, models: dict[str, dict] | None = None) -> list[dict]:
+    """A layout's children; one given as a reference to a model serialized elsewhere (a
+    slider handed to a callback first) is looked up in ``models``."""
+    children = [_model(c) for c in attributes.get("children") or [] if isinstance(c, list | dict)]
+    return [(models or {}).get(c.get("id"), c) if "name" not in c else c for c in children]
+
+
+def _is_widget(name: str) -> bool:
+    from bokeh.model import Model
+    from bokeh.models import Widget
+
+    cls = Model.model_class_reverse_map.get(name)
+    return cls is not None and issubclass(cls, Widget)
+
+
+def _models_by_id(value: object, found: dict[str, dict]) -> dict[str, dict]:
+    if isinstance(value, dict):
+        if "name" in value and "id" in value:
+            found[value["id"]] = value
+        for inner in value.values():
+            _models_by_id(inner, found)
+    elif isinstance(value, list | tuple):  # json_item gives map entries as tuples
+        for inner in value:
+            _models_by_id(inner, found)
+    return found
 
 
 def _legend_room(attributes: dict) -> tuple[float, float]:
@@ -48,44 +75,56 @@ def _plot_size(attributes: dict) -> tuple[float, float]:
     return sides[0], sides[1]
 
 
-def natural_size(model: dict) -> tuple[float, float]:
-    """The size a Bokeh layout or plot takes on its own, read from its JSON."""
+def natural_size(model: dict, models: dict[str, dict] | None = None) -> tuple[float, float]:
+    """The size a Bokeh layout, plot or widget takes on its own, read from its JSON
+    (``models``: every model of the document by id, to follow references)."""
     attributes = model.get("attributes", {})
     name = model.get("name", "")
+    if _is_widget(name):
+        return (float(attributes.get("width") or WIDGET[0]),
+                float(attributes.get("height") or WIDGET[1]))
     if name == "GridPlot":
         widths: dict[int, float] = {}
         heights: dict[int, float] = {}
         for plot, row, column in (c[:3] for c in attributes.get("children") or []):
-            width, height = natural_size(plot)
+            width, height = natural_size(plot, models)
             widths[column] = max(widths.get(column, 0), width)
             heights[row] = max(heights.get(row, 0), height)
         return sum(widths.values()), sum(heights.values()) + TOOLBAR
-    children = _children(attributes)
+    children = _children(attributes, models)
     if name in ("Row", "Column") and children:
-        sizes = [natural_size(child) for child in children]
+        sizes = [natural_size(child, models) for child in children]
         if name == "Row":
             return sum(w for w, _ in sizes), max(h for _, h in sizes)
         return max(w for w, _ in sizes), sum(h for _, h in sizes)
     return _plot_size(attributes)
 
 
-def _scale_width(model: dict) -> None:
+def _scale_width(model: dict, models: dict[str, dict]) -> None:
     attributes = model.setdefault("attributes", {})
-    if model.get("name") not in ("GridPlot", "Row", "Column") and (
+    if _is_widget(model.get("name", "")):
+        # a widget does not scale (its text would not): it takes the width there is, up
+        # to its own, so a slider beside a button still fits a narrow card
+        if attributes.get("width"):
+            attributes.update(sizing_mode="stretch_width", max_width=attributes["width"],
+                              width=None)
+        return
+    if model.get("name") not in LAYOUTS and (
             attributes.get("frame_width") or attributes.get("frame_height")):
         width, height = _plot_size(attributes)
         attributes.update(width=round(width), height=round(height), frame_width=None,
                           frame_height=None)
     attributes["sizing_mode"] = "scale_width"
-    for child in _children(attributes):
-        _scale_width(child)
+    for child in _children(attributes, models):
+        _scale_width(child, models)
 
 
 def fit_to_width(item: dict) -> dict:
     """A ``json_item`` whose roots scale to the width they are given, at their natural
     proportions (changed in place, and returned)."""
+    models = _models_by_id(item["doc"], {})
     for root in item["doc"]["roots"]:
-        width, height = natural_size(root)
-        _scale_width(root)
+        width, height = natural_size(root, models)
+        _scale_width(root, models)
         root["attributes"].update(width=round(width), height=round(height))
     return item

@@ -11,11 +11,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 # What a drawn chart is in the page, per output family (icons are svg too, so be exact).
 CHART_SELECTORS = {
-    "matplotlib": '[data-testid="stImage"] img',
+    "matplotlib": '[data-testid="stImage"] img, iframe',  # an animation: its own page
     "bokeh": "canvas",
     "plotly": ".js-plotly-plot .main-svg",
-    # a facet or concatenation is shown as the SVG Vega drew (it cannot fit a width)
-    "vega": '.vega-embed svg, .vega-embed canvas, [data-testid="stImage"] img',
+    # a facet or concatenation is shown as the SVG Vega drew (it cannot fit a width);
+    # views side by side with a linked selection, in a page of their own
+    "vega": '.vega-embed svg, .vega-embed canvas, [data-testid="stImage"] img, iframe',
 }
 
 

@@ -40,7 +40,7 @@ MB = 1024 * 1024
 # What a drawn chart is inside a card, per output family (icons are svg too: be exact).
 # Playwright's CSS engine pierces open shadow roots, where bokeh draws its canvas.
 CHART_SELECTORS = {
-    "matplotlib": ".chart img",
+    "matplotlib": ".chart img, .chart iframe",  # an animation is a page of its own
     "bokeh": "canvas",
     "plotly": ".main-svg",
     "vega": ".vega-embed svg",

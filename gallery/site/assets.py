@@ -30,8 +30,12 @@ def _package_file(package: str, relative: str) -> Path:
 
 
 def _bokeh(target: Path, cache: CellCache) -> None:
-    # The same file bokeh.resources.INLINE inlines; copying it avoids importing bokeh.
-    shutil.copyfile(_package_file("bokeh", "server/static/js/bokeh.min.js"), target)
+    # The files bokeh.resources.INLINE inlines; copying them avoids importing bokeh. The
+    # widgets bundle (dropdowns, sliders, buttons) registers its models with the Bokeh
+    # object the main bundle makes: one file keeps them in that order.
+    with target.open("wb") as out:
+        for name in ("bokeh.min.js", "bokeh-widgets.min.js"):
+            out.write(_package_file("bokeh", f"server/static/js/{name}").read_bytes() + b"\n")
 
 
 def _plotly(target: Path, cache: CellCache) -> None:

@@ -93,9 +93,33 @@ def _inline(family: str) -> Callable[[str, str, str, float], Markup]:
     return fragment
 
 
+# Below an animation's frame, to_jshtml's controls: its slider, a row of buttons and the
+# repetition modes (px, as the page styles them: 71 at any width, the buttons shrink).
+ANIMATION_CONTROLS_PX = 74
+
+
 def _static_fragment(target: str, href: str, alt: str, aspect: float = 1.5) -> Markup:
+    if href.endswith(".html"):  # an animation: its own page, framed at the card's width
+        return Markup(
+            '<div class="chart" id="{0}" data-chart="matplotlib" '
+            'style="container-type: inline-size">'
+            '<iframe class="animation" src="{1}" title="{2}" style="display: block; '
+            'width: 100%; height: calc(100cqi / {3:.4f} + {4}px); border: 0"></iframe></div>'
+        ).format(target, href, alt, aspect, ANIMATION_CONTROLS_PX)
     return Markup('<div class="chart" id="{}" data-chart="matplotlib">{}</div>').format(
         target, _image(href, alt, "static"))
+
+
+def _static_thumbnail(href: str, alt: str) -> Markup:
+    if href.endswith(".html"):  # a page is no picture: a label until a thumbnail is made
+        return Markup('<span class="thumb-label">animation</span>')
+    return _image(href, alt, "thumb")
+
+
+def _static_suffix(text: str) -> str:
+    from gallery.renderers.matplotlib_figures import is_page
+
+    return ".html" if is_page(text) else ".svg"
 
 
 def _label(family: str) -> Callable[[str, str], Markup]:
@@ -115,18 +139,25 @@ class Embedder:
     thumbnail: Callable[[str, str], Markup]  # (file href, alt) -> small HTML for the matrix
     distribution: str  # the family's base library: its version is part of the cache key
     assets: tuple[str, ...] = ()  # files under assets/ a page with this family must load
-    file_suffix: str = ""  # when set, the text is a file charts/<cell><suffix>, not inline
+    # when set, the text is a file charts/<cell><suffix>, not inline (a function of the
+    # text where the family has two kinds of file)
+    file_suffix: str | Callable[[str], str] = ""
+
+    def suffix_for(self, text: str) -> str:
+        """The suffix of the chart file that holds ``text``; "" when it is inlined."""
+        return self.file_suffix(text) if callable(self.file_suffix) else self.file_suffix
 
 
 EMBEDDERS: dict[str, Embedder] = {
     # An SVG file shown through <img>: no id clashes between several inline SVGs, and
     # the same file is the chart on the kind and library pages and the matrix thumbnail.
+    # An animation is an HTML page of its own (to_jshtml), shown in an <iframe>.
     "matplotlib": Embedder(
         serialize=str,
         fragment=_static_fragment,
-        thumbnail=lambda href, alt: _image(href, alt, "thumb"),
+        thumbnail=_static_thumbnail,
         distribution="matplotlib",
-        file_suffix=".svg",
+        file_suffix=_static_suffix,
     ),
     "bokeh": Embedder(_bokeh_json, _inline("bokeh"), _label("bokeh"), "bokeh", ("bokeh.min.js",)),
     "plotly": Embedder(

@@ -87,7 +87,7 @@ def highlight(code: str) -> Markup:
 
 
 def chart_file(result: CellResult) -> str:
-    suffix = embedder_for(result.family).file_suffix if result.ok else ""
+    suffix = embedder_for(result.family).suffix_for(result.text) if result.ok else ""
     return f"{CHART_DIR}/{result.library}-{result.kind}{suffix}" if suffix else ""
 
 

@@ -29,14 +29,34 @@
     });
   }
 
+  // Vega maps the pointer to a view without the SVG's scaling, so a rectangle dragged on
+  // a scaled concatenation would select rows away from the marks under it. Views side by
+  // side that carry a selection are drawn again narrower, so the whole fits the card.
+  function narrowed(spec, drawnWidth, width) {
+    const views = spec.hconcat;
+    const selects = views && (spec.params || views.some((view) => view.params));
+    if (!selects || !width || drawnWidth <= width) return null;
+    const plots = views.reduce((sum, view) => sum + (view.width || 0), 0);
+    const share = plots && (width - (drawnWidth - plots)) / plots;
+    if (!(share > 0.2)) return null;
+    return Object.assign({}, spec, { hconcat: views.map((view) => Object.assign({}, view, {
+      width: Math.floor(view.width * share),
+      height: Math.floor((view.height || view.width) * share),
+    })) });
+  }
+
   function oneColumn(grid) {
     const plots = grid.attributes.children;
     plots.forEach((child, i) => { child[1] = i; child[2] = 0; });
     const sizes = plots.map((child) => [child[0].attributes.width || 600,
                                         child[0].attributes.height || 600]);
-    grid.attributes.width = Math.max(...sizes.map((s) => s[0]));
-    // plus the toolbar, as TOOLBAR in gallery/bokeh_fit.py
-    grid.attributes.height = sizes.reduce((sum, s) => sum + s[1], 0) + 30;
+    const width = Math.max(...sizes.map((s) => s[0]));
+    grid.attributes.width = width;
+    // each plot scales to the column's width at its own proportions (a plot with a legend
+    // beside it is wider, so shorter there); plus the toolbar, as TOOLBAR in
+    // gallery/bokeh_fit.py
+    grid.attributes.height = Math.round(
+      sizes.reduce((sum, s) => sum + s[1] * width / s[0], 0)) + 30;
   }
 
   // One entry per output family, as in gallery/site/embed.py. Each returns a promise.
@@ -56,10 +76,26 @@
       const layout = Object.assign({}, fig.layout || {}, { autosize: true });
       delete layout.width;
       delete layout.height;
-      return window.Plotly.newPlot(el, fig.data, layout, { responsive: true, displaylogo: false });
+      // The frames too: an animation's play button and slider step through them.
+      return window.Plotly.newPlot(el, {
+        data: fig.data, layout: layout, frames: fig.frames || [],
+        config: { responsive: true, displaylogo: false },
+      });
     },
-    vega: (el, spec) => window.vegaEmbed(el, fitted(el, spec), { renderer: "svg", actions: false })
-      .then(() => vegaFits(el)),
+    vega: (el, spec) => {
+      const draw = (s) => window.vegaEmbed(el, s, { renderer: "svg", actions: false });
+      return draw(fitted(el, spec)).then((result) => {
+        const svg = el.querySelector("svg");
+        const again = svg && narrowed(spec, parseFloat(svg.getAttribute("width")), el.clientWidth);
+        if (!again) return result;
+        result.finalize();
+        el.textContent = "";
+        return draw(again);
+      }).then((result) => {
+        el.__vegaView = result.view;  // the live view: its scenegraph, for the browser tests
+        vegaFits(el);
+      });
+    },
   };
 
   function drawCharts() {

@@ -1311,16 +1311,119 @@ def _has_color_bar(placed: list) -> bool:
                for plot, _, _ in placed for item in plot.references())
 
 
+# --- controls, tooltips and linked views ---------------------------------------------------
+
+
+def _in_order(models: Iterable[Any]) -> list[Any]:
+    """Models in the order they were made (bokeh ids count up: "p1002" before "p1010")."""
+    def made(model: Any) -> tuple[int, str]:
+        digits = re.sub(r"\D", "", str(model.id))
+        return (int(digits) if digits else 0, str(model.id))
+
+    return sorted(models, key=made)
+
+
+def _tooltip_fields(references: list[Any]) -> tuple[str, ...]:
+    """The columns hover tooltips name: "@name" or "@{any name}" in a tooltip's template
+    (a "$x"-style special variable names no column)."""
+    from bokeh.models import HoverTool
+
+    fields: list[str] = []
+    for tool in _in_order(r for r in references if isinstance(r, HoverTool)):
+        tips = tool.tooltips
+        texts = [tips] if isinstance(tips, str) else \
+            [str(value) for _, value in tips] if isinstance(tips, list | tuple) else []
+        for text in texts:
+            for braced, plain in re.findall(r"@\{([^}]*)\}|@(\w+)", text):
+                fields.append(braced or plain)
+    return tuple(dict.fromkeys(fields))
+
+
+def _step_label(value: float) -> str:
+    """A slider's step as a reader sees it: whole numbers without a decimal point."""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _control(model: Any) -> sc.Control | None:
+    from bokeh.models import (
+        BoxSelectTool,
+        Button,
+        CategoricalSlider,
+        RadioButtonGroup,
+        RadioGroup,
+        Select,
+        Slider,
+        Toggle,
+    )
+
+    if isinstance(model, Select):
+        options = model.options
+        if isinstance(options, dict):  # grouped options: every group's, in order
+            options = [o for group in options.values() for o in group]
+        return sc.Control("select", tuple(str(o[1] if isinstance(o, tuple | list) else o)
+                                          for o in options))
+    if isinstance(model, RadioButtonGroup | RadioGroup):
+        return sc.Control("select", tuple(str(label) for label in model.labels))
+    if isinstance(model, CategoricalSlider):
+        return sc.Control("slider", tuple(str(c) for c in model.categories))
+    if isinstance(model, Slider):
+        count = int(round((model.end - model.start) / model.step)) + 1 if model.step else 1
+        return sc.Control("slider", tuple(_step_label(model.start + i * model.step)
+                                          for i in range(max(count, 1))))
+    if isinstance(model, Button | Toggle) and re.search(r"play|▶|►", str(model.label), re.I):
+        return sc.Control("play")
+    if isinstance(model, BoxSelectTool):
+        return sc.Control("brush")
+    return None
+
+
+def _shares_selection(placed: Placed) -> bool:
+    """Whether a selection made in one plot shows in another: their glyph renderers share
+    a data source (a selection is the source's), or a CustomJS on one source's selection
+    is handed another plot's source."""
+    plots_of: dict[int, set[int]] = {}
+    for index, (plot, _, _) in enumerate(placed):
+        for renderer in plot.renderers:
+            if isinstance(renderer, GlyphRenderer):
+                plots_of.setdefault(id(renderer.data_source), set()).add(index)
+    if any(len(plots) > 1 for plots in plots_of.values()):
+        return True
+    for plot, _, _ in placed:
+        for renderer in plot.renderers:
+            if not isinstance(renderer, GlyphRenderer):
+                continue
+            callbacks = renderer.data_source.selected.js_property_callbacks.get(
+                "change:indices", [])
+            handed = {id(v) for cb in callbacks for v in getattr(cb, "args", {}).values()}
+            if handed & (set(plots_of) - {id(renderer.data_source)}):
+                return True
+    return False
+
+
+def read_interaction(model: Any, placed: Placed) -> tuple[tuple[str, ...],
+                                                         tuple[sc.Control, ...], bool]:
+    """(the columns the tooltip names, the controls drawn with the chart, whether the
+    plots share a selection)."""
+    references = list(model.references())
+    controls = [c for c in map(_control, _in_order(references)) if c is not None]
+    brushes = [c for c in controls if c.kind == "brush"][:1]  # one per plot; one is enough
+    controls = [c for c in controls if c.kind != "brush"] + brushes
+    linked = len(placed) > 1 and _shares_selection(placed)
+    return _tooltip_fields(references), tuple(controls), linked
+
+
 def extract(model: Any) -> sc.Scene:
     """The Scene a bokeh figure or layout shows (HoloViews, hvPlot and Chartify objects are
     converted to their bokeh model first)."""
-    placed, width, height = place(_bokeh_model(model))
+    model = _bokeh_model(model)
+    placed, width, height = place(model)
     reader = Reader(placed)
     reader.read()
     panels = [read_panel(reader, plot, left, top) for plot, left, top in placed]
     for panel, annotation in reader.later:
         reader.read_later(panel, annotation, panels)
     marks = reader.marks
+    tooltip, controls, linked = read_interaction(model, placed)
     return sc.Scene(
         panels=tuple(panels) or (sc.Panel(),),
         points=tuple(marks.points), rects=tuple(marks.rects), lines=tuple(marks.lines),
@@ -1329,5 +1432,6 @@ def extract(model: Any) -> sc.Scene:
         legend=tuple(read_legend(reader)), colorbar=_has_color_bar(placed),
         width=width, height=height,
         notes=tuple(dict.fromkeys(reader.notes)),
+        tooltip=tooltip, controls=controls, linked=linked,
     )
 

@@ -21,6 +21,11 @@ _BADGE_COLORS = {
 
 # Each card builds its own figure from the kept text, so no session shares a live object.
 def _show_svg(cell: Cell, key: str) -> None:
+    from gallery.renderers.matplotlib_figures import is_page
+
+    if is_page(cell.text):  # an animation: to_jshtml's page of frames and its controls
+        st.iframe(cell.text, width="stretch", height="content")
+        return
     st.image(cell.text, width="stretch")
 
 
@@ -61,8 +66,59 @@ def _vega_svg(text: str) -> str:
     return vlc.vegalite_to_svg(json.loads(text))
 
 
+@lru_cache(maxsize=1)
+def _vega_bundle() -> str:
+    """vega + vega-lite + vega-embed in one script (vl-convert's, as the export ships)."""
+    import vl_convert as vlc
+
+    return vlc.javascript_bundle(vl_version=vlc.get_vegalite_versions()[-1])
+
+
+# Views side by side with a selection, in a page of their own: drawn by vega-embed, then
+# drawn again with narrower views when the whole is wider than the card. Scaling the SVG
+# instead would move a dragged rectangle off the marks under it (Vega maps the pointer
+# without the scaling); Streamlit's chart draws a concatenation at its own width, over
+# the next card.
+_VEGA_PAGE = """<!doctype html><meta charset="utf-8">
+<style>body { margin: 0; font-family: sans-serif; }</style>
+<div id="chart"></div>
+<script>BUNDLE</script>
+<script>
+(function () {  // the bundle's own top-level names stay out of the way
+  const spec = SPEC;
+  const el = document.getElementById("chart");
+  const draw = (s) => vegaEmbed(el, s, { renderer: "svg", actions: false });
+  draw(spec).then((result) => {
+    const drawn = parseFloat(el.querySelector("svg").getAttribute("width"));
+    const width = document.body.clientWidth;
+    const plots = spec.hconcat.reduce((sum, view) => sum + (view.width || 0), 0);
+    const share = plots && (width - (drawn - plots)) / plots;
+    if (!(drawn > width && share > 0.2)) return result;
+    result.finalize();
+    el.textContent = "";
+    return draw(Object.assign({}, spec, { hconcat: spec.hconcat.map((view) => Object.assign(
+      {}, view, { width: Math.floor(view.width * share),
+                  height: Math.floor((view.height || view.width) * share) })) }));
+  }).then((result) => { el.__vegaView = result.view; });
+})();
+</script>"""
+
+
+def _selects_across(spec: dict) -> bool:
+    """Views side by side, one selecting what the others show (a linked brush)."""
+    views = spec.get("hconcat", [])
+    return bool(views) and bool(spec.get("params") or any(v.get("params") for v in views))
+
+
 def _show_vega(cell: Cell, key: str) -> None:
     spec = json.loads(cell.text)
+    if _selects_across(spec):
+        from gallery.site.embed import script_json
+
+        page = _VEGA_PAGE.replace("SPEC", script_json(cell.text)).replace(
+            "BUNDLE", _vega_bundle())
+        st.iframe(page, width="stretch", height="content")
+        return
     if _composite(spec):
         # Vega-Lite cannot fit a facet or concatenation to a width, and Streamlit shows it
         # at its full size, over the next card: drawn by Vega itself (vl-convert) as an SVG
