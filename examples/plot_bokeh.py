@@ -192,13 +192,17 @@ def linked(df, x, y, x2, y2, color):
                   tools="box_select,reset")
     left.scatter(x, y, source=source, color=colors, alpha=0.8, size=6,
                  nonselection_alpha=0.1)
-    right = figure(width=500, height=400, x_axis_label=x2, y_axis_label=y2,
+    right = figure(width=400, height=400, x_axis_label=x2, y_axis_label=y2,
                    tools="box_select,reset")
     right.scatter(x2, y2, source=source, color=colors, alpha=0.8, size=6,
                   nonselection_alpha=0.1, legend_field=color)
-    right.add_layout(right.legend[0], "right")  # one legend, beside the second view
+    # one legend, inside the second view: a legend beside it keeps its size when the pair
+    # scales down to a card, and pushed the pair out of it
+    right.legend.location = "bottom_right"
     right.legend.title = color
-    return gridplot([[left, right]])
+    # a row: each view keeps its own toolbar inside its width, and the pair shares the
+    # card's width (a grid kept the views' own width and spilled out of a laptop's card)
+    return row(left, right)
 
 
 def widget(df, x, y, color):

@@ -84,15 +84,16 @@ def test_every_card_draws_for_every_kind_offline(artifacts):
             if kind != "scatter":
                 _choose_kind(page, kind)
                 page.wait_for_timeout(1000)
-            _wait_for_cards(page, kind)
+            expected = _wait_for_cards(page, kind)
             assert page.locator('[class*="st-key-card-"][class*="-error"]').count() == 0
             if kind == "scatter":
                 page.screenshot(path=str(artifacts / "app-scatter.png"), full_page=True)
         # A phone-sized screen: the cards stack, one full-width card under the other.
         page.set_viewport_size({"width": 390, "height": 1400})
         page.wait_for_timeout(1500)
+        drawn = [lib for lib, status in expected.items() if status == "ok"]  # the last kind's
         first, second = (page.locator(f".st-key-card-{lib}-ok").bounding_box()
-                         for lib in ("matplotlib", "seaborn"))
+                         for lib in drawn[:2])
         assert first["x"] == second["x"] and first["width"] > 300
         assert second["y"] >= first["y"] + first["height"] - 1
         page.screenshot(path=str(artifacts / "app-narrow.png"))
@@ -153,7 +154,11 @@ def _expected_colors(kind: str) -> dict[str, str]:
     if role is None:
         return {}
     prepared = prepare_cell(read_dataset("penguins"), chart, None, "penguins", None)
-    return colors_for(prepared.data[prepared.roles[role]].astype(str))
+    colors = colors_for(prepared.data[prepared.roles[role]].astype(str))
+    if kind == "widget":  # the control shows one category at a time: the first, at the start
+        first = min(colors)
+        return {first: colors[first]}
+    return colors
 
 
 def _set_columns(page, columns: int) -> None:
@@ -188,6 +193,11 @@ def test_every_chart_fits_its_card_and_shows_its_colours(width, columns, artifac
             page.wait_for_timeout(2000)  # the components' last layout pass
             colors = _expected_colors(kind)
             seen = page.evaluate(BOXES_JS, {"cards": OK_CARDS, "chart": CHART_IN_CARD})
+            if any(layout_problems(card, 150) for card in seen):
+                # a component still re-laying out (streamlit-bokeh redraws when Streamlit
+                # sends the page again): judged on what the page settles to
+                page.wait_for_timeout(3000)
+                seen = page.evaluate(BOXES_JS, {"cards": OK_CARDS, "chart": CHART_IN_CARD})
             assert len(seen) == list(expected.values()).count("ok")
             for card in seen:
                 library = next(lib for lib in LIBRARIES
