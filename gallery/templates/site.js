@@ -59,6 +59,18 @@
       sizes.reduce((sum, s) => sum + s[1] * width / s[0], 0)) + 30;
   }
 
+  // A row of plots (linked views side by side) stacked one above the other, each at the
+  // column's width and its own proportions.
+  function stacked(row) {
+    const plots = row.attributes.children;
+    const sizes = plots.map((plot) => [plot.attributes.width || 600,
+                                       plot.attributes.height || 600]);
+    const width = Math.max(...sizes.map((s) => s[0]));
+    row.name = "Column";
+    row.attributes.width = width;
+    row.attributes.height = Math.round(sizes.reduce((sum, s) => sum + s[1] * width / s[0], 0));
+  }
+
   // One entry per output family, as in gallery/site/embed.py. Each returns a promise.
   const EMBED = {
     bokeh: (el, item) => {
@@ -69,6 +81,9 @@
       const root = item.doc.roots[0];
       if (root.name === "GridPlot" && el.clientWidth && el.clientWidth < root.attributes.width) {
         oneColumn(root);
+      } else if (root.name === "Row" && el.clientWidth
+                 && el.clientWidth < 0.6 * root.attributes.width) {
+        stacked(root);  // side by side, each view would be too small to read
       }
       return window.Bokeh.embed.embed_item(item, el.id);
     },
