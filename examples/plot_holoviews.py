@@ -170,8 +170,10 @@ def linked(df, x, y, x2, y2, color):
     style = dict(color=color, cmap=colors, alpha=0.8, nonselection_alpha=0.1, height=400,
                  tools=["box_select"], active_tools=["box_select"])
     left = hv.Scatter(df, x, [y, color]).opts(**style, width=400, show_legend=False)
-    # the legend's 100 px beside the second view
-    right = hv.Scatter(df, x2, [y2, color]).opts(**style, width=500, legend_position="right")
+    # views of one width (a grid gives its columns equal shares of a card), the legend
+    # inside the second
+    right = hv.Scatter(df, x2, [y2, color]).opts(**style, width=400,
+                                                 legend_position="bottom_right")
     # both views draw the same frame, so the layout gives them one bokeh data source:
     # the rows selected in one are selected in the other, in the page (no server)
     # one toolbar per view keeps box select active in each (a merged one starts on pan)

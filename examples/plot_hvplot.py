@@ -118,7 +118,9 @@ def linked(df, x, y, x2, y2, color):
     style = {"c": color, "cmap": palette, "alpha": 0.8, "nonselection_alpha": 0.1,
              "tools": ["box_select"], "height": 400}
     left = df.hvplot.scatter(x=x, y=y, legend=False, width=400, **style)
-    right = df.hvplot.scatter(x=x2, y=y2, legend="right", width=500, **style)  # + legend
+    # views of one width (a grid gives its columns equal shares of a card), the legend
+    # inside the second
+    right = df.hvplot.scatter(x=x2, y=y2, legend="bottom_right", width=400, **style)
     # both views draw the same frame, so the layout gives them one bokeh data source:
     # the rows selected in one are selected in the other, in the page (no server)
     views = left.opts(active_tools=["box_select"]) + right.opts(active_tools=["box_select"])

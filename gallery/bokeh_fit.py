@@ -15,6 +15,7 @@ PLOT_DEFAULT = 600
 AROUND_FRAME = (70, 70)  # px: (left axis, bottom axis and title)
 LEGEND = {"left": (130, 0), "right": (130, 0), "above": (0, 90), "below": (0, 90)}
 TOOLBAR = 30
+OWN_TOOLBARS = 20
 LAYOUTS = ("GridPlot", "Row", "Column")
 # A widget (dropdown, slider, button) keeps its own width; with its title it is about this
 # tall, and this wide when it gives no width.
@@ -50,6 +51,13 @@ def _models_by_id(value: object, found: dict[str, dict]) -> dict[str, dict]:
         for inner in value:
             _models_by_id(inner, found)
     return found
+
+
+def _merged_tools(attributes: dict) -> bool:
+    """A grid with one toolbar for all its plots (gridplot's default); with
+    merge_tools=False each plot keeps its own, inside its size, and the grid has none."""
+    toolbar = attributes.get("toolbar")
+    return not isinstance(toolbar, dict) or bool(toolbar.get("attributes", {}).get("tools"))
 
 
 def _legend_room(attributes: dict) -> tuple[float, float]:
@@ -90,7 +98,10 @@ def natural_size(model: dict, models: dict[str, dict] | None = None) -> tuple[fl
             width, height = natural_size(plot, models)
             widths[column] = max(widths.get(column, 0), width)
             heights[row] = max(heights.get(row, 0), height)
-        return sum(widths.values()), sum(heights.values()) + TOOLBAR
+        # plots that keep their own toolbars (merge_tools=False) are drawn a few px
+        # taller than their proportions once scaled down: room for that
+        return sum(widths.values()), sum(heights.values()) + (
+            TOOLBAR if _merged_tools(attributes) else OWN_TOOLBARS)
     children = _children(attributes, models)
     if name in ("Row", "Column") and children:
         sizes = [natural_size(child, models) for child in children]
@@ -125,6 +136,9 @@ def fit_to_width(item: dict) -> dict:
     models = _models_by_id(item["doc"], {})
     for root in item["doc"]["roots"]:
         width, height = natural_size(root, models)
+        if root.get("name") == "GridPlot" and not _merged_tools(root.get("attributes", {})):
+            # an empty toolbar still takes a row above the plots: none is drawn instead
+            root["attributes"]["toolbar_location"] = None
         _scale_width(root, models)
         root["attributes"].update(width=round(width), height=round(height))
     return item
