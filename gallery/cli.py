@@ -70,7 +70,12 @@ def cmd_render(args: argparse.Namespace) -> int:
               f"choose one of those for --out", file=sys.stderr)
         return 2
     out.parent.mkdir(parents=True, exist_ok=True)
-    renderer.save(cell.payload, out)
+    try:
+        renderer.save(cell.payload, out)
+    except ValueError as error:  # a format this chart is not (an animation is HTML)
+        print(f"{args.library} / {args.kind}: {error}; choose one of those for --out",
+              file=sys.stderr)
+        return 2
     print(f"wrote {out} ({out.stat().st_size:,} bytes, {cell.rows} rows, {cell.seconds:.2f} s)")
     return 0
 

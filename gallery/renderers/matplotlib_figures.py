@@ -324,8 +324,9 @@ def first_frame(page: str) -> str:
 
 def save(payload: str, path: Path) -> None:
     if is_page(payload) != (path.suffix == ".html"):
-        what = "an animation's HTML page" if is_page(payload) else "an SVG chart"
-        raise ValueError(f"{what} is not written as {path.suffix}")
+        what, written = (("an animation", ".html") if is_page(payload)
+                         else ("a static chart", ".svg or .png"))
+        raise ValueError(f"{what} is written as {written}, not {path.suffix}")
     if path.suffix in (".svg", ".html"):
         path.write_text(payload, encoding="utf-8")
     elif path.suffix == ".png":
