@@ -274,8 +274,9 @@ CASES = [
     Wrong("plotly", "line", PLOTLY_LINE,
           ('go.Scatter(x=group[time], y=group[y], mode="lines+markers",',
            'go.Box(x=group[time], y=group[y],'), "statistic", "no visible line"),
+    # every trace legend-only: nothing is drawn, and the render boundary says so
     Wrong("plotly_express", "scatter3d", PX_3D, ("visible=True", 'visible="legendonly"'),
-          "rows", "not visible"),
+          "rows", "no marks were drawn"),
     Wrong("plotly", "bar", PLOTLY_BAR, ("[y].mean()", "[y].sum()"), "statistic", "the mean"),
     Wrong("plotly", "scatter", PLOTLY_SCATTER,
           ("enumerate(df.groupby(color))", "enumerate(list(df.groupby(color))[:2])"),

@@ -115,5 +115,5 @@ def test_the_animation_payload_is_an_offline_page_of_svg_frames(library, tmp_pat
     assert "_anim_imggallery0" in page  # a fixed id: the same chart, the same page
     assert cell.drawn.points == 142  # the first year's countries
     matplotlib_figures.save(page, tmp_path / "animation.html")
-    with pytest.raises(ValueError, match="not written as .svg"):
+    with pytest.raises(ValueError, match="written as .html, not .svg"):
         matplotlib_figures.save(page, tmp_path / "animation.svg")

@@ -81,8 +81,10 @@ def widget(df, x, y, color):
                         "bind": {{"input": "select", "options": names}}}}],
             "transform": [{{"filter": {{"param": "pick"}}}}],
             "mark": {{"type": "circle", "opacity": 0.8}}, "width": 480, "height": 340,
-            "encoding": {{"x": {{"field": x, "type": "quantitative", "scale": {{"zero": False}}}},
-                         "y": {{"field": y, "type": "quantitative", "scale": {{"zero": False}}}},
+            "encoding": {{"x": {{"field": x, "type": "quantitative",
+                               "scale": {{"domain": [df[x].min(), df[x].max()]}}}},
+                         "y": {{"field": y, "type": "quantitative",
+                               "scale": {{"domain": [df[y].min(), df[y].max()]}}}},
                          "color": {{"field": color, "type": "nominal",
                                    "scale": {{"domain": names, "range": PALETTE}}}}}}}}
 '''
@@ -94,7 +96,8 @@ def widget(df, x, y, color):
     pick = alt.selection_point(fields=[color], value=names[0],
                                bind=alt.binding_select(options=names))
     return alt.Chart(df).mark_circle(opacity=0.8).encode(
-        alt.X(f"{{x}}:Q").scale(zero=False), alt.Y(f"{{y}}:Q").scale(zero=False),
+        alt.X(f"{{x}}:Q").scale(domain=[df[x].min(), df[x].max()]),
+        alt.Y(f"{{y}}:Q").scale(domain=[df[y].min(), df[y].max()]),
         alt.Color(f"{{color}}:N").scale(domain=names, range=PALETTE),
     ).add_params(pick).transform_filter(pick).properties(width=480, height=340)
 '''
