@@ -120,13 +120,14 @@ def tooltip(df, x, y, color, label):
 
 def linked(df, x, y, x2, y2, color):
     # An interval selection on the first view; both views grey out the rows outside it.
-    brush = alt.selection_interval()
+    brush = alt.selection_interval(name="brush")
     highlight = alt.when(brush).then(alt.Color(f"{color}:N").scale(range=PALETTE)).otherwise(
         alt.value("lightgray"))
     base = alt.Chart(df).mark_circle(opacity=0.8).encode(color=highlight).properties(
         width=400, height=400)
     first = base.encode(alt.X(f"{x}:Q").scale(zero=False),
-                        alt.Y(f"{y}:Q").scale(zero=False)).add_params(brush)
+                        alt.Y(f"{y}:Q").scale(zero=False)).add_params(brush).properties(
+                            name="first")  # a view named by hand, not by a hash of its data
     second = base.encode(alt.X(f"{x2}:Q").scale(zero=False),
                          alt.Y(f"{y2}:Q").scale(zero=False))
     return first | second
@@ -135,7 +136,7 @@ def linked(df, x, y, x2, y2, color):
 def widget(df, x, y, color):
     names = sorted(df[color].unique())
     # A dropdown under the chart picks one category; the filter keeps its rows only.
-    pick = alt.selection_point(fields=[color], value=names[0],
+    pick = alt.selection_point(name="pick", fields=[color], value=names[0],
                                bind=alt.binding_select(options=names, name=f"{color} "))
     return alt.Chart(df).mark_circle(opacity=0.8).encode(
         # Domains from the whole data: the axes and colours stay put between choices.
@@ -148,7 +149,7 @@ def widget(df, x, y, color):
 def animation(df, x, y, size, color, time):
     times = sorted(df[time].unique())  # evenly spaced: 1952, 1957, ...
     # A slider under the chart picks the year; the filter draws that year's rows.
-    frame = alt.selection_point(fields=[time], value=times[0], bind=alt.binding_range(
+    frame = alt.selection_point(name="year", fields=[time], value=times[0], bind=alt.binding_range(
         min=times[0], max=times[-1], step=times[1] - times[0], name=f"{time} "))
     return alt.Chart(df).mark_circle(opacity=0.6).encode(
         # Every scale is fixed to the whole data, so frames compare.

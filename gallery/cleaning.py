@@ -188,20 +188,22 @@ def _complete(work: _Steps, kind: ChartKind, roles: dict[str, str]) -> None:
     numbers = work.data.select_dtypes("number")
     infinite = bool(np.isinf(numbers.to_numpy(float)).any()) if numbers.size else False
     missing = infinite or bool(work.data.isna().to_numpy().any())
-    non_positive = "size" in roles and bool((work.data[roles["size"]] <= 0).any())
+    positive = [r for r in ("size", *kind.log_roles) if r in roles]
+    non_positive = [r for r in positive if bool((work.data[roles[r]] <= 0).any())]
     if not (missing or non_positive):
         return
-    reasons = "missing, infinite or non-positive size" if "size" in roles else (
+    reasons = f"missing, infinite or non-positive {' or '.join(positive)}" if positive else (
         "missing or infinite")
     code = ["df = df.replace([np.inf, -np.inf], np.nan).dropna()" if infinite
             else "df = df.dropna()"] if missing else []
-    if non_positive:
-        code.append(f"df = df[df[{_q(roles['size'])}] > 0]")
+    code += [f"df = df[df[{_q(roles[r])}] > 0]" for r in non_positive]
     left = len(run_steps(work.data, [Step("\n".join(code))]))
     work.add("\n".join(code), f"{before - left:,} of {before:,} rows left out: {reasons} values")
 
 
-def _categories(work: _Steps, categorical: list[str]) -> None:
+def _categories(work: _Steps, categorical: list[str], names: set[str]) -> None:
+    """Text as categories, at most ``MAX_CATEGORIES`` levels; ``names`` (a column whose
+    values name single rows, as a tooltip's label or a treemap's country) keep every value."""
     for column in categorical:
         series = work.data[column]
         if series.map(type).ne(str).any():  # numbers, mixed types
@@ -209,13 +211,22 @@ def _categories(work: _Steps, categorical: list[str]) -> None:
                     "categories") if pd.api.types.is_numeric_dtype(series) else ""
             work.add(f"df[{_q(column)}] = df[{_q(column)}].astype(str)", note)
         counts = work.data[column].value_counts()
-        if len(counts) > MAX_CATEGORIES:
+        if len(counts) > MAX_CATEGORIES and column not in names:
             keep = MAX_CATEGORIES - 1
             work.add(f"top = df[{_q(column)}].value_counts(sort=False).nlargest({keep}).index\n"
                      f"df[{_q(column)}] = df[{_q(column)}].where(df[{_q(column)}].isin(top), "
                      f"{OTHER!r})",
                      f"{column!r} has {len(counts)} distinct values: the {keep} most frequent "
                      f"are shown and the rest grouped as {OTHER!r}")
+
+
+def _refuse_too_many(data: pd.DataFrame, kind: ChartKind, roles: dict[str, str]) -> None:
+    for role, most in kind.max_distinct.items():
+        found = data[roles[role]].nunique()
+        if found > most:
+            raise DataError(f"{roles[role]!r} has {found:,} distinct values: {kind.title} "
+                            f"draws one frame per {role} value, at most {most}; map {role} "
+                            f"to a column with fewer values (a year rather than a date)")
 
 
 def _refuse_constant(data: pd.DataFrame, kind: ChartKind, roles: dict[str, str]) -> None:
@@ -256,8 +267,10 @@ def prepare_data(
     if work.data.empty:
         raise DataError(f"no complete rows left to draw in {', '.join(map(repr, chosen))}; "
                         "map roles to columns that have values")
-    _categories(work, [c for c in work.data.columns if c not in numeric])
+    _categories(work, [c for c in work.data.columns if c not in numeric],
+                {roles[r] for r in kind.name_roles if r in roles})
     _refuse_constant(work.data, kind, roles)
+    _refuse_too_many(work.data, kind, roles)
     if max_rows is not None and len(work.data) > max_rows:
         work.add(f"df = df.sample(n={max_rows:_}, random_state=0).sort_index()",
                  f"drew a random sample of {max_rows:,} of {len(work.data):,} rows "

@@ -27,6 +27,14 @@ class ChartKind:
     default_dataset: str = "penguins"
     numeric_roles: tuple[str, ...] = ()
     categorical_roles: tuple[str, ...] = ()
+    # Categorical roles whose values name rows (a country, a penguin's label): every value
+    # is kept, where a colour's categories are capped to the palette.
+    name_roles: tuple[str, ...] = ()
+    # Numeric roles on a log axis: rows at or below zero cannot be drawn there.
+    log_roles: tuple[str, ...] = ()
+    # At most this many distinct values of a role (an animation's frames): more is refused
+    # with what to map instead, not drawn for minutes.
+    max_distinct: dict[str, int] = field(default_factory=dict)
     spec: dict[str, str] = field(default_factory=dict)  # point -> what every library draws
     # Small multiples are wide: at most this many cards side by side, in the app and the
     # export, so that each panel keeps a readable size (None: as many as the reader picks).
@@ -289,7 +297,7 @@ KINDS: dict[str, ChartKind] = {
             "The scatter; hovering a point names that row: its category, label and values.",
             ("x", "y", "color", "label"), _every_row,
             numeric_roles=("x", "y"), categorical_roles=("color", "label"),
-            spec=SPECS["tooltip"], interaction="hover a point",
+            name_roles=("label",), spec=SPECS["tooltip"], interaction="hover a point",
         ),
         ChartKind(
             "linked", "Linked selection",
@@ -314,6 +322,7 @@ KINDS: dict[str, ChartKind] = {
             ("x", "y", "size", "color", "time"), _first_group("time"),
             default_dataset="gapminder",
             numeric_roles=("x", "y", "size", "time"), categorical_roles=("color",),
+            log_roles=("x",), max_distinct={"time": 60},
             spec=SPECS["animation"], interaction="play, or move to a year",
         ),
     ]

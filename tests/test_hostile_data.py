@@ -135,6 +135,8 @@ def hostile_frame(n: int = 60) -> pd.DataFrame:
         "<img src=x onerror=alert(1)>": rng.normal(10, 2, n),
         "a.b[0]:Q": rng.normal(5, 1, n),
         "🐧 {size} @x": rng.uniform(1, 9, n),
+        # the time of an animation; every year holds both groups, as a panel of years would
+        "%{y} year": [1990 + i // 2 % 4 for i in range(n)],
         "it's \"quoted\"": [CATEGORY_VALUES[i % 3] for i in range(n)],
         "1st group": [["</script><script>alert(1)</script>", "O'Neil"][i % 2] for i in range(n)],
     })

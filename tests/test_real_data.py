@@ -18,6 +18,8 @@ pytest.importorskip("vega_datasets")
 BY_NAME = {data.name: data for data in REAL}
 # One library per output family: what the reader's data does to each family's cells.
 SAMPLE = ("matplotlib", "bokeh", "plotly_express", "altair")
+FIRST_KINDS = ("scatter", "line", "bar", "histogram", "box", "heatmap", "facet", "regression",
+               "scatter3d", "bubble")
 
 
 @pytest.mark.parametrize("data", REAL, ids=[d.name for d in REAL])
@@ -77,13 +79,21 @@ def test_enough_cells_draw_on_real_data(data):
     drawable = [(lib, kind) for lib in SAMPLE for kind in KINDS
                 if kind in example_source(LIBRARIES.get(lib)).functions]
     failed = {}
+    crashed = {}
     for library, kind in drawable:
         cell = render_cell(library, kind, frame)
         if not cell.ok:
             failed[f"{library}/{kind}"] = cell.message
-    drawn = len(drawable) - len(failed)
-    # the sampled share of the data set's minimum over all 140 cells
-    assert drawn >= int(data.min_ok / 140 * len(drawable)), (drawn, failed)
+            if not cell.message.startswith(f"{KINDS[kind].title}: "):
+                crashed[f"{library}/{kind}"] = cell.message
+    # Data lacking a role's column is refused by the gallery's data check, naming what to
+    # map; a library's crash or a time-out on real data is a fault of the gallery.
+    assert crashed == {}, crashed
+    # min_ok counts the first ten (static) kinds' 140 cells; the others ask for more columns
+    # (x2 and y2, a size and a time) than many data sets have.
+    first = [(lib, kind) for lib, kind in drawable if kind in FIRST_KINDS]
+    drawn = len([cell for cell in first if f"{cell[0]}/{cell[1]}" not in failed])
+    assert drawn >= int(data.min_ok / 140 * len(first)), (drawn, failed)
 
 
 def test_a_group_combination_missing_from_the_data_draws_its_bars():
