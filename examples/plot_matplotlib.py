@@ -9,6 +9,7 @@ pandas and numpy, then every mark is placed by hand. Charts are written as SVG f
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.animation import FuncAnimation
+from scipy.stats import gaussian_kde
 
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -156,6 +157,47 @@ def bubble(df, x, y, size, color):
     keys = [ax.scatter([], [], s=v * area, color="grey", alpha=0.6) for v in values]
     ax.legend(keys, [f"{v:,.0f}" for v in values], title=size, loc="lower left",
               bbox_to_anchor=(1, 0), labelspacing=1.2)
+    fig.tight_layout()
+    return fig
+
+
+def density(df, x, color):
+    fig, ax = plt.subplots(figsize=(6, 4))
+    # scipy's Gaussian KDE (Scott's bandwidth) on a grid three bandwidths past the data
+    for i, (name, group) in enumerate(df.groupby(color)):
+        kde = gaussian_kde(group[x])
+        reach = 3 * kde.factor * group[x].std()
+        grid = np.linspace(group[x].min() - reach, group[x].max() + reach, 200)
+        ax.plot(grid, kde(grid), color=PALETTE[i], label=name)
+        ax.fill_between(grid, kde(grid), color=PALETTE[i], alpha=0.15)
+    ax.set(xlabel=x, ylabel="density")
+    ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
+    fig.tight_layout()
+    return fig
+
+
+def lollipop(df, x, y, time):
+    latest = df[df[time] == df[time].max()]
+    top = latest.groupby(x)[y].mean().nlargest(15)  # highest first
+    fig, ax = plt.subplots(figsize=(6, 4))
+    ax.vlines(top.index, 0, top.values, color=PALETTE[0])  # the stems, from 0
+    ax.plot(top.index, top.values, "o", color=PALETTE[0])  # the dots
+    ax.set(ylabel=f"mean {y} in {time} {df[time].max()}", xlabel=x, ylim=(0, top.max() * 1.08))
+    plt.setp(ax.get_xticklabels(), rotation=60, ha="right", rotation_mode="anchor")
+    fig.tight_layout()
+    return fig
+
+
+def stacked100(df, x, color):
+    shares = df.groupby(x)[color].value_counts(normalize=True).unstack(color, fill_value=0)
+    fig, ax = plt.subplots(figsize=(6, 4))
+    bottom = np.zeros(len(shares))
+    for i, name in enumerate(shares.columns):  # sorted categories, stacked from the bottom
+        ax.bar(shares.index, shares[name], bottom=bottom, color=PALETTE[i], label=name)
+        bottom += shares[name].to_numpy()
+    ax.set(xlabel=x, ylabel=f"share of {color}")
+    ax.yaxis.set_major_formatter(plt.matplotlib.ticker.PercentFormatter(1.0))
+    ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
     fig.tight_layout()
     return fig
 

@@ -41,6 +41,8 @@ class ChartKind:
     cards_per_row: int | None = None
     # The interaction the kind is about ("" for a static kind): what a reader does to it.
     interaction: str = ""
+    # Which of FAMILIES it belongs to: the picker and the matrices group kinds by it.
+    family: str = "correlation"
 
     def check(self, drawn: Drawn, data: pd.DataFrame, roles: dict[str, str]) -> str | None:
         """Return None when ``drawn`` shows the whole of ``data``, else what is missing."""
@@ -93,6 +95,39 @@ def _two_views(data: pd.DataFrame, roles: dict[str, str]) -> list[tuple[str, int
 def _correlation_cells(data: pd.DataFrame, roles: dict[str, str]) -> list[tuple[str, int]]:
     k = data.select_dtypes("number").shape[1]
     return [("cells", k * k), ("rows", k * k)]
+
+
+# The families of data-to-viz's taxonomy (what question a chart answers), in the order the
+# picker and the matrices show them; "interaction" holds the kinds about what a reader does.
+FAMILIES: dict[str, str] = {
+    "distribution": "Distribution",
+    "correlation": "Correlation",
+    "ranking": "Ranking",
+    "part": "Part of a whole",
+    "evolution": "Evolution",
+    "map": "Map",
+    "flow": "Flow",
+    "interaction": "Interaction",
+}
+RANKING_TOP = 15  # the ordered bar shows this many of the highest values
+DENSITY_AREA = (0.85, 1.1)  # a density curve's drawn area, as a share of 1 (tails may be cut)
+
+
+def _top(data: pd.DataFrame, roles: dict[str, str]) -> list[tuple[str, int]]:
+    n = min(RANKING_TOP, data[roles["x"]].nunique())
+    return [("bars", n), ("points", n), ("rows", len(data))]
+
+
+def _per_category(role: str, measure: str) -> Expectation:
+    def expect(data: pd.DataFrame, roles: dict[str, str]) -> list[tuple[str, int]]:
+        return [(measure, data[roles[role]].nunique()), ("rows", len(data))]
+
+    return expect
+
+
+def _segments(data: pd.DataFrame, roles: dict[str, str]) -> list[tuple[str, int]]:
+    pairs = len(data.groupby([roles["x"], roles["color"]], observed=True))
+    return [("bars", pairs), ("rows", len(data))]
 
 
 # The specification every library meets, point by point. A point's key is what an example
@@ -182,6 +217,32 @@ SPECS: dict[str, dict[str, str]] = {
         _PALETTE, _ORDER, _LEGEND, _SIZE),
 }
 
+SPECS.update({
+    "density": _spec(
+        ("statistic", "One Gaussian kernel density curve per category (Scott's bandwidth, as "
+         "scipy.stats.gaussian_kde), over at least the category's range; each curve's area is "
+         "1 (density, not counts)."),
+        ("fill", "Curves are lines (a light fill under them is allowed); every curve stays "
+         "visible where they overlap."),
+        _PALETTE, _ORDER, _LEGEND, _SIZE),
+    "lollipop": _spec(
+        ("statistic", f"The {RANKING_TOP} categories with the highest mean of y at the latest "
+         "time, one mark each (a bar from 0, or a stem from 0 with a dot at its end) as tall "
+         "as that mean."),
+        ("order", "Sorted from the highest on the left to the lowest on the right; the x axis "
+         "names each category (labels may be turned)."),
+        ("palette", "Every mark in the first palette colour (Okabe-Ito blue, #0072b2); no "
+         "legend: colour carries nothing."),
+        _SIZE),
+    "stacked100": _spec(
+        ("statistic", "One bar per x category, split into one segment per colour category; a "
+         "segment's height is that category's share of the x category's rows, so every bar "
+         "reaches 100 % (1.0 or 100 on the y axis)."),
+        ("stacking", "Segments sit on one another in sorted category order from the bottom, "
+         "never overlap."),
+        _PALETTE, _ORDER, _LEGEND, _SIZE),
+})
+
 _BUBBLES = ("size scale", f"Marker area is proportional to the size value (from zero); the "
             f"largest marker is {BUBBLE_MAX_PX} px across at the nominal size.")
 
@@ -235,28 +296,28 @@ KINDS: dict[str, ChartKind] = {
             "The mean of a numeric column over time, one line per category.",
             ("time", "y", "color"), _groups("time", "color"), default_dataset="gapminder",
             numeric_roles=("time", "y"), categorical_roles=("color",),
-            spec=SPECS["line"],
+            spec=SPECS["line"], family="evolution",
         ),
         ChartKind(
             "bar", "Grouped bar of a mean",
             "The mean of a numeric column per category, bars grouped side by side by a second one.",
             ("x", "y", "color"), _groups("x", "color"),
             numeric_roles=("y",), categorical_roles=("x", "color"),
-            spec=SPECS["bar"],
+            spec=SPECS["bar"], family="ranking",
         ),
         ChartKind(
             "histogram", "Histogram",
             "The distribution of one numeric column, stacked or overlaid by category.",
             ("x", "color"), _histogram,
             numeric_roles=("x",), categorical_roles=("color",),
-            spec=SPECS["histogram"],
+            spec=SPECS["histogram"], family="distribution",
         ),
         ChartKind(
             "box", "Box plot",
             "The distribution of a numeric column per category as boxes.",
             ("x", "y"), _boxes,
             numeric_roles=("y",), categorical_roles=("x",),
-            spec=SPECS["box"],
+            spec=SPECS["box"], family="distribution",
         ),
         ChartKind(
             "heatmap", "Correlation heatmap",
@@ -293,11 +354,34 @@ KINDS: dict[str, ChartKind] = {
             spec=SPECS["bubble"],
         ),
         ChartKind(
+            "density", "Density (KDE)",
+            "A kernel density curve of one numeric column per category: the smooth histogram.",
+            ("x", "color"), _per_category("color", "lines"),
+            numeric_roles=("x",), categorical_roles=("color",),
+            spec=SPECS["density"], family="distribution",
+        ),
+        ChartKind(
+            "lollipop", "Ordered bar / lollipop",
+            f"The {RANKING_TOP} categories with the highest mean at the latest time, sorted: "
+            "a ranking.",
+            ("x", "y", "time"), _top, default_dataset="gapminder",
+            numeric_roles=("y", "time"), categorical_roles=("x",), name_roles=("x",),
+            spec=SPECS["lollipop"], family="ranking",
+        ),
+        ChartKind(
+            "stacked100", "100 % stacked bar",
+            "Each category's share of the rows within each x category, stacked to 100 %.",
+            ("x", "color"), _segments,
+            categorical_roles=("x", "color"),
+            spec=SPECS["stacked100"], family="part",
+        ),
+        ChartKind(
             "tooltip", "Tooltip on hover",
             "The scatter; hovering a point names that row: its category, label and values.",
             ("x", "y", "color", "label"), _every_row,
             numeric_roles=("x", "y"), categorical_roles=("color", "label"),
-            name_roles=("label",), spec=SPECS["tooltip"], interaction="hover a point",
+            name_roles=("label",), spec=SPECS["tooltip"], family="interaction",
+            interaction="hover a point",
         ),
         ChartKind(
             "linked", "Linked selection",
@@ -305,7 +389,8 @@ KINDS: dict[str, ChartKind] = {
             "the other.",
             ("x", "y", "x2", "y2", "color"), _two_views,
             numeric_roles=("x", "y", "x2", "y2"), categorical_roles=("color",),
-            spec=SPECS["linked"], interaction="drag a rectangle", cards_per_row=2,
+            spec=SPECS["linked"], family="interaction", interaction="drag a rectangle",
+            cards_per_row=2,
         ),
         ChartKind(
             "widget", "Bound widget",
@@ -313,7 +398,7 @@ KINDS: dict[str, ChartKind] = {
             "drawn.",
             ("x", "y", "color"), _first_group("color"),
             numeric_roles=("x", "y"), categorical_roles=("color",),
-            spec=SPECS["widget"], interaction="choose in a dropdown",
+            spec=SPECS["widget"], family="interaction", interaction="choose in a dropdown",
         ),
         ChartKind(
             "animation", "Animation over time",
@@ -323,7 +408,7 @@ KINDS: dict[str, ChartKind] = {
             default_dataset="gapminder",
             numeric_roles=("x", "y", "size", "time"), categorical_roles=("color",),
             log_roles=("x",), max_distinct={"time": 60},
-            spec=SPECS["animation"], interaction="play, or move to a year",
+            spec=SPECS["animation"], family="interaction", interaction="play, or move to a year",
         ),
     ]
 }

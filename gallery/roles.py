@@ -151,7 +151,8 @@ def _positions(kind: ChartKind, columns: _Columns, roles: dict[str, str], used: 
 def _categories(kind: ChartKind, columns: _Columns, roles: dict[str, str], used: set[str],
                 derived: dict[str, tuple[str, str]], frame: pd.DataFrame) -> None:
     for role in (r for r in kind.roles if r in kind.categorical_roles and r not in roles):
-        column = _take(columns.many_text, used) if role in _NAME_ROLES else None
+        names = role in _NAME_ROLES or role in kind.name_roles
+        column = _take(columns.many_text, used) if names else None
         column = column or _take(columns.text, used) or _take(columns.few_numbers, used)
         if column is None and role in _MANY_TEXT_ROLES:
             column = _take(columns.many_text, used)

@@ -736,7 +736,9 @@ def check(kind: str, scene: Scene, data: pd.DataFrame, roles: dict[str, str],
           declared: dict[str, str] | None = None) -> list[Problem]:
     """What differs between the drawn ``scene`` and the specification of ``kind`` on
     ``data``; points the library declares unmet are left out."""
-    problems = CHECKS[kind](scene, Context(kind, data, roles))
+    from gallery.verify.checks_families import CHECKS as FAMILY_CHECKS  # uses this module
+
+    problems = {**CHECKS, **FAMILY_CHECKS}[kind](scene, Context(kind, data, roles))
     declared = declared or {}
     unique = list(dict.fromkeys(problems))
     return [p for p in unique if p.point not in declared]
