@@ -146,6 +146,48 @@ def widget(df, x, y, color):
     ).add_params(pick).transform_filter(pick).properties(**SIZE)
 
 
+def density(df, x, color):
+    # Reach past the data so the tails of the outer curves are not cut at its ends.
+    low, high = df[x].min(), df[x].max()
+    reach = (high - low) / 4
+    # The runtime estimates one Gaussian KDE per group; with no bandwidth given, Vega picks
+    # it by Scott's rule. Densities, not counts: each curve has area 1.
+    return alt.Chart(df).transform_density(
+        x, groupby=[color], extent=[low - reach, high + reach],
+    ).mark_area(line=True, fillOpacity=0.15).encode(
+        alt.X("value:Q").title(x).scale(nice=False),  # ends at the extent
+        alt.Y("density:Q").stack(None),  # overlaid, not stacked
+        alt.Color(f"{color}:N").scale(range=PALETTE),
+    ).properties(**SIZE)
+
+
+def lollipop(df, x, y, time):
+    # Keep the latest time's rows, average y per category, keep the 15 highest.
+    base = alt.Chart(df).transform_joinaggregate(
+        latest=f"max({time})",
+    ).transform_filter(f"datum['{time}'] == datum.latest").transform_aggregate(
+        mean=f"mean({y})", groupby=[x],
+    ).transform_window(
+        rank="row_number()", sort=[alt.SortField("mean", order="descending")],
+    ).transform_filter("datum.rank <= 15").encode(
+        alt.X(f"{x}:N").sort("-y").axis(labelAngle=-60),  # highest first
+        alt.Y("mean:Q").title(f"mean {y} in {time} {df[time].max()}"),
+        color=alt.value(PALETTE[0]),
+    ).properties(**SIZE)
+    # a stem from 0 (a rule's y defaults to the axis' zero) and a dot on its end
+    return base.mark_rule(strokeWidth=2) + base.mark_point(filled=True, opacity=1, size=80)
+
+
+def stacked100(df, x, color):
+    return alt.Chart(df).mark_bar().encode(
+        alt.X(f"{x}:N").axis(labelAngle=0),
+        # "normalize" scales each stack to 1: the share of each colour within x.
+        alt.Y("count()").stack("normalize").title(f"share of {color}").axis(format="%"),
+        alt.Color(f"{color}:N").scale(range=PALETTE),
+        alt.Order(f"{color}:N").sort("ascending"),  # the first category at the bottom
+    ).properties(**SIZE)
+
+
 def animation(df, x, y, size, color, time):
     times = sorted(df[time].unique())  # evenly spaced: 1952, 1957, ...
     # A slider under the chart picks the year; the filter draws that year's rows.
@@ -204,6 +246,9 @@ if __name__ == "__main__":
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "widget": (penguins, xy),
+        "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
+        "stacked100": (penguins, {"x": "island", "color": "species"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }

@@ -1,6 +1,6 @@
 """Bokeh: every chart kind of the gallery, built glyph by glyph on a figure.
 
-Run: python examples/plot_bokeh.py [OUT_DIR]  (needs bokeh, numpy and pandas)
+Run: python examples/plot_bokeh.py [OUT_DIR]  (needs bokeh, numpy, pandas and scipy)
 Each function takes a data frame and the names of the columns to use for each role, and
 returns a bokeh figure (or grid of figures). Statistics (means, bins, quartiles, fits) are
 computed with pandas/numpy first, as Bokeh's own gallery does: Bokeh draws what it is
@@ -13,6 +13,7 @@ from bokeh.models import (
     ColumnDataSource,
     CustomJS,
     FactorRange,
+    NumeralTickFormatter,
     Select,
     Slider,
     Toggle,
@@ -21,6 +22,7 @@ from bokeh.models import (
 from bokeh.palettes import RdBu11
 from bokeh.plotting import figure
 from bokeh.transform import factor_cmap, linear_cmap
+from scipy.stats import gaussian_kde
 
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -222,6 +224,52 @@ def widget(df, x, y, color):
     return column(select, p)
 
 
+def density(df, x, color):
+    p = figure(width=600, height=400, x_axis_label=x, y_axis_label="density")
+    # Bokeh draws what it is given: scipy's Gaussian KDE (Scott's bandwidth), evaluated on
+    # a grid three bandwidths past each group's data, drawn as a line over a light fill
+    for i, (name, group) in enumerate(df.groupby(color)):
+        kde = gaussian_kde(group[x])
+        reach = 3 * kde.factor * group[x].std()
+        grid = np.linspace(group[x].min() - reach, group[x].max() + reach, 200)
+        p.varea(grid, 0, kde(grid), color=PALETTE[i], alpha=0.15, legend_label=name)
+        p.line(grid, kde(grid), color=PALETTE[i], line_width=2, legend_label=name)
+    p.y_range.start = 0
+    p.axis.formatter.use_scientific = False  # 0.0004, not 4.000e-4
+    p.add_layout(p.legend[0], "right")
+    p.legend.title = color
+    return p
+
+
+def lollipop(df, x, y, time):
+    latest = df[df[time] == df[time].max()]
+    top = latest.groupby(x)[y].mean().nlargest(15).reset_index()  # highest first
+    # a categorical x range lists the factors left to right in the order given
+    # (the y range ends a little above the highest dot, which it would otherwise cut)
+    p = figure(x_range=list(top[x]), y_range=(0, top[y].max() * 1.08), width=600, height=400,
+               x_axis_label=x, y_axis_label=f"mean {y} in {time} {df[time].max()}")
+    p.segment(x, 0, x, y, source=top, color=PALETTE[0], line_width=2)  # the stems, from 0
+    p.scatter(x, y, source=top, color=PALETTE[0], size=9)  # the dots
+    p.xaxis.major_label_orientation = np.pi / 3  # long names, turned
+    p.xgrid.grid_line_color = None
+    return p
+
+
+def stacked100(df, x, color):
+    shares = df.groupby(x)[color].value_counts(normalize=True).unstack(color, fill_value=0)
+    names = [str(name) for name in shares.columns]  # sorted: stacked from the bottom
+    source = ColumnDataSource(shares.rename(columns=str))
+    p = figure(x_range=list(shares.index), y_range=(0, 1), width=600, height=400,
+               x_axis_label=x, y_axis_label=f"share of {color}")
+    p.vbar_stack(names, x=x, source=source, width=0.8, color=PALETTE[:len(names)],
+                 line_color="white", legend_label=names)
+    p.yaxis.formatter = NumeralTickFormatter(format="0%")
+    p.xgrid.grid_line_color = None
+    p.add_layout(p.legend[0], "right")
+    p.legend.title = color
+    return p
+
+
 def animation(df, x, y, size, color, time):
     names = sorted(df[color].unique())
     # marker size is a diameter in px: area proportional to the value, 40 px across for
@@ -305,6 +353,9 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
+        "stacked100": (penguins, {"x": "island", "color": "species"}),
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "widget": (penguins, xy),

@@ -1,6 +1,6 @@
 """Chartify (Spotify): every chart kind it can draw, one Chart and plot layers per chart.
 
-Run: python examples/plot_chartify.py [OUT_DIR]  (needs chartify, bokeh, numpy and pandas)
+Run: python examples/plot_chartify.py [OUT_DIR]  (needs chartify, bokeh, numpy, pandas and scipy)
 Each function takes a data frame and the names of the columns to use for each role, and
 returns a chartify Chart (its bokeh figure is ``ch.figure``). Charts are written as HTML
 pages with BokehJS inlined, so they open offline.
@@ -14,6 +14,7 @@ import chartify
 import numpy as np
 import pandas as pd
 from bokeh.palettes import RdBu11
+from scipy.stats import gaussian_kde
 
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -161,6 +162,68 @@ def bubble(df, x, y, size, color):
     )
 
 
+def density(df, x, color):
+    # Chartify's own plot.kde draws each density only as a 20 % translucent area, with no
+    # line, cut at the category's smallest and largest value: the same scipy KDE (Scott's
+    # bandwidth) is computed here on one grid past the data, and drawn as lines over it.
+    span = df[x].max() - df[x].min()
+    grid = np.linspace(df[x].min() - span / 4, df[x].max() + span / 4, 300)
+    curves = pd.concat(
+        pd.DataFrame({x: grid, "density": gaussian_kde(group[x])(grid), color: name})
+        for name, group in df.groupby(color)
+    )
+    ch = chartify.Chart(blank_labels=True)
+    ch.figure.width, ch.figure.height = SIZE
+    ch.style.set_color_palette("categorical", PALETTE)
+    ch.plot.area(data_frame=curves, x_column=x, y_column="density", color_column=color,
+                 stacked=False)  # the light fill under each curve
+    ch.style.color_palette.reset_palette_order()  # the same colour per category in both
+    ch.plot.line(data_frame=curves, x_column=x, y_column="density", color_column=color,
+                 line_width=2)
+    return (
+        ch.axes.set_xaxis_label(x)
+        .axes.set_yaxis_label("density")
+        .set_legend_location("outside_right", orientation="vertical")
+    )
+
+
+def lollipop(df, x, y, time):
+    latest = df[df[time] == df[time].max()]
+    top = latest.groupby(x, as_index=False)[y].mean().nlargest(15, y)
+    ch = chartify.Chart(blank_labels=True, x_axis_type="categorical")
+    ch.figure.width, ch.figure.height = SIZE
+    return (
+        ch.style.set_color_palette("categorical", PALETTE)  # one series: the first colour
+        # ordered by value, highest first: Chartify's default order for a lollipop
+        .plot.lollipop(data_frame=top, categorical_columns=x, numeric_column=y,
+                       categorical_order_by="values", categorical_order_ascending=False)
+        .axes.set_xaxis_tick_orientation("diagonal")  # long names, turned
+        .axes.set_xaxis_label(x)
+        .axes.set_yaxis_label(f"mean {y} in {time} {df[time].max()}")
+    )
+
+
+def stacked100(df, x, color):
+    # One row per segment: the count of each (x, colour) pair; normalize=True turns each
+    # bar's counts into shares (100 %) and labels the axis in per cent.
+    counts = df.groupby([x, color], as_index=False).size()
+    ch = chartify.Chart(blank_labels=True, x_axis_type="categorical")
+    ch.figure.width, ch.figure.height = SIZE
+    return (
+        ch.style.set_color_palette("categorical", PALETTE)
+        .plot.bar_stacked(
+            data_frame=counts, categorical_columns=x, numeric_column="size",
+            stack_column=color, normalize=True, categorical_order_by="labels",
+            categorical_order_ascending=True,
+        )
+        .axes.set_xaxis_label(x)
+        .axes.set_yaxis_label(f"share of {color}")
+        # a vertical legend of a stack is reversed by Chartify (top segment first); a
+        # horizontal one below the bars reads in sorted order, left to right
+        .set_legend_location("outside_bottom", orientation="horizontal")
+    )
+
+
 NOT_SUPPORTED = {
     "facet": "Chartify has no facet or grid API: a Chart wraps one bokeh figure, and "
     "laying several out takes bokeh.layouts directly.",
@@ -217,6 +280,9 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
+        "stacked100": (penguins, {"x": "island", "color": "species"}),
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "widget": (penguins, xy),

@@ -12,6 +12,7 @@ pages with BokehJS inlined, matplotlib charts as SVG files.
 
 import holoviews as hv
 import numpy as np
+import pandas as pd
 from holoviews import dim, opts
 
 BACKEND = "bokeh"
@@ -180,6 +181,52 @@ def linked(df, x, y, x2, y2, color):
     return (left + right).opts(shared_datasource=True, merge_tools=False)
 
 
+def density(df, x, color):
+    # a Distribution is drawn as scipy's gaussian_kde of its values (Scott's bandwidth
+    # unless told), cut three bandwidths past the data; one per colour value, overlaid
+    curves = hv.Dataset(df, [x, color]).to(hv.Distribution, x, [], groupby=color).overlay()
+    # filled=False draws each estimate as a line, which stays visible where they overlap;
+    # the line's colour is a backend style (bokeh's `color` would fill the area only),
+    # and matplotlib would draw it half transparent
+    return curves.opts(opts.Distribution(filled=False, alpha=1),
+                       opts.Distribution(line_color=hv.Cycle(PALETTE), backend="bokeh"),
+                       opts.Distribution(color=hv.Cycle(PALETTE), backend="matplotlib"),
+                       opts.NdOverlay(legend_position="right", ylabel="density"), *SIZE)
+
+
+def lollipop(df, x, y, time):
+    latest = df[df[time] == df[time].max()]
+    # bars and dots follow the order of the rows on a categorical axis: highest first
+    top = latest.groupby(x)[y].mean().nlargest(15).reset_index()
+    # a lollipop is a thin bar with a dot on its end (hv.Spikes, the stems' own element,
+    # takes no categorical axis in the matplotlib backend); widths and outlines are
+    # backend options
+    stems = hv.Bars(top, x, y).opts(color=PALETTE[0]).opts(
+        opts.Bars(bar_width=0.08, line_color=PALETTE[0], backend="bokeh"),
+        opts.Bars(bar_padding=0.92, edgecolor=PALETTE[0], backend="matplotlib"))
+    dots = hv.Scatter(top, x, y).opts(color=PALETTE[0]).opts(
+        opts.Scatter(size=10, backend="bokeh"), opts.Scatter(s=80, backend="matplotlib"))
+    return (stems * dots).opts(
+        # room above the highest dot, which the range would otherwise cut in half
+        opts.Overlay(ylabel=f"mean {y} in {time} {df[time].max()}", xrotation=60,
+                     ylim=(0, top[y].max() * 1.08)),
+        opts.Overlay(width=600, height=400, backend="bokeh"),
+        opts.Overlay(fig_inches=(6, 4), aspect=1.5, backend="matplotlib"))
+
+
+def stacked100(df, x, color):
+    # the share of each colour value within each x, 0 where an x lacks one: the stack
+    # takes its order from the colours of the first x, so that x must list them all
+    shares = pd.crosstab(df[x], df[color], normalize="index")
+    long = shares.stack().rename("share").reset_index()  # sorted by x, then color
+    # the second key dimension stacks, the first of its values at the bottom
+    return hv.Bars(long, [x, color], "share").opts(
+        opts.Bars(stacked=True, color=hv.Cycle(PALETTE), show_legend=True,
+                  legend_position="right", xlabel=x, ylabel=f"share of {color}"),
+        opts.Bars(width=600, height=400, backend="bokeh"),
+        opts.Bars(fig_inches=(6, 4), aspect=1.5, backend="matplotlib"))
+
+
 def animation(df, x, y, size, color, time):
     # a HoloMap keyed by year of overlays by colour; its frames share their axis ranges
     # (HoloViews normalises over every frame)
@@ -248,8 +295,6 @@ if __name__ == "__main__":
     import sys
     from pathlib import Path
 
-    import pandas as pd
-
     data = Path(__file__).resolve().parent.parent / "gallery" / "data"
     penguins = pd.read_csv(data / "penguins.csv")
     gapminder = pd.read_csv(data / "gapminder.csv.gz")
@@ -269,6 +314,9 @@ if __name__ == "__main__":
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
+        "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
+        "stacked100": (penguins, {"x": "island", "color": "species"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }

@@ -128,6 +128,38 @@ def linked(df, x, y, x2, y2, color):
     return views.opts(shared_datasource=True, merge_tools=False)
 
 
+def density(df, x, color):
+    # kde draws scipy's gaussian_kde of each by= group (Scott's bandwidth unless given
+    # bandwidth=), cut three bandwidths past the data; sorted rows give sorted groups.
+    # filled=False draws lines, which stay visible where the curves overlap
+    curves = df.sort_values(color).hvplot.kde(
+        x, by=color, filled=False, line_color=PALETTE, ylabel="density", legend="right",
+        **SIZE)
+    # hvPlot lets bokeh batch an overlay of lines into one glyph, which has no legend:
+    # batched=False keeps a line, and a legend entry, per group
+    return curves.opts(batched=False)
+
+
+def lollipop(df, x, y, time):
+    latest = df[df[time] == df[time].max()]
+    # bars and dots follow the order of the rows on a categorical axis: highest first
+    top = latest.groupby(x)[y].mean().nlargest(15).reset_index()
+    # a lollipop: a thin bar with a dot on its end, overlaid; room above the highest dot
+    options = {"x": x, "y": y, "color": PALETTE[0], "ylim": (0, top[y].max() * 1.08)}
+    stems = top.hvplot.bar(**options, line_color=PALETTE[0], rot=60, **SIZE).opts(
+        bar_width=0.08)
+    return (stems * top.hvplot.scatter(**options, size=100)).opts(
+        ylabel=f"mean {y} in {time} {df[time].max()}")
+
+
+def stacked100(df, x, color):
+    # a wide frame of shares, one row per x and one column per colour value (both
+    # sorted): stacked=True piles the columns, the first at the bottom
+    shares = pd.crosstab(df[x], df[color], normalize="index")
+    return shares.hvplot.bar(stacked=True, color=PALETTE, legend="right",
+                             ylabel=f"share of {color}", **SIZE)
+
+
 NOT_SUPPORTED = {
     "scatter3d": "hvPlot has no 3D plot kind for pandas data, and its default bokeh backend "
     "draws 2D plots only.",
@@ -183,6 +215,9 @@ if __name__ == "__main__":
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
+        "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
+        "stacked100": (penguins, {"x": "island", "color": "species"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

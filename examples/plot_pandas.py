@@ -1,11 +1,11 @@
 """pandas .plot: every chart kind of the gallery that DataFrame.plot can draw.
 
-Run: python examples/plot_pandas.py [OUT_DIR]  (needs pandas and matplotlib)
+Run: python examples/plot_pandas.py [OUT_DIR]  (needs pandas, matplotlib; scipy for kde)
 Each function takes a data frame and the names of the columns to use for each role, and
 returns the matplotlib Axes that pandas drew on. DataFrame.plot draws the frame as it is,
 one line, bar set or box per column: so a chart first reshapes the data (pivot_table,
-pivot) and then calls one plot method; a scatter calls it once per category, on one Axes.
-Charts are written as SVG files.
+pivot, crosstab) and then calls one plot method; a scatter calls it once per category, on
+one Axes. Charts are written as SVG files.
 """
 
 import matplotlib.pyplot as plt
@@ -69,6 +69,35 @@ def bubble(df, x, y, size, color):
     return ax
 
 
+def density(df, x, color):
+    # one column per category; plot.kde fits scipy's gaussian_kde to each column (Scott's
+    # bandwidth) and draws it over that column's range and half as much again each side
+    wide = df.pivot(columns=color, values=x)
+    ax = wide.plot.kde(bw_method="scott", color=PALETTE[:wide.shape[1]], figsize=(6, 4))
+    ax.set_xlabel(x)  # plot.kde leaves out xlabel=
+    # beside the plot: the peaks of narrow categories reach its top corners
+    ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
+    return ax
+
+
+def lollipop(df, x, y, time):
+    latest = df[df[time] == df[time].max()]
+    top = latest.groupby(x)[y].mean().nlargest(15)  # highest first: plotted left to right
+    # plot.bar turns its labels upright (rot=90): long names do not run into each other
+    return top.plot.bar(color=PALETTE[0], ylabel=f"mean {y} in {time} {df[time].max()}",
+                        figsize=(6, 4))
+
+
+def stacked100(df, x, color):
+    # normalize="index": each row of the table (one x category) sums to 1
+    shares = pd.crosstab(df[x], df[color], normalize="index")
+    ax = shares.plot.bar(stacked=True, rot=0, color=PALETTE[:shares.shape[1]],
+                         ylabel=f"share of {color}", figsize=(6, 4))
+    # beside the plot: the bars fill it to the top, so no place inside stays clear
+    ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
+    return ax
+
+
 NOT_SUPPORTED = {
     "heatmap": "DataFrame.plot has no heatmap kind: the pandas way to colour a correlation "
     "matrix, df.corr().style.background_gradient(), styles an HTML table, not a chart.",
@@ -129,6 +158,9 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
+        "stacked100": (penguins, {"x": "island", "color": "species"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

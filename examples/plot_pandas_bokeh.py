@@ -1,6 +1,6 @@
 """Pandas-Bokeh: every chart kind it can draw, through the ``df.plot_bokeh`` accessor.
 
-Run: python examples/plot_pandas_bokeh.py [OUT_DIR]  (needs pandas-bokeh, bokeh and pandas)
+Run: python examples/plot_pandas_bokeh.py [OUT_DIR]  (needs pandas-bokeh, bokeh, pandas and scipy)
 Each function takes a data frame and the names of the columns to use for each role, and
 returns the bokeh figure (or grid) Pandas-Bokeh draws. Charts are written as HTML pages
 with BokehJS inlined, so they open offline.
@@ -18,6 +18,7 @@ import bokeh.models
 import bokeh.plotting
 import numpy as np
 import pandas as pd
+from scipy.stats import gaussian_kde
 
 # Compatibility shim: Pandas-Bokeh 0.5.5 (2021, unmaintained) targets bokeh 2; these lines
 # make it run on bokeh 3. Safe to run again (the gallery runs this preamble for every chart).
@@ -129,6 +130,47 @@ def tooltip(df, x, y, color, label):
     )
 
 
+def density(df, x, color):
+    # Pandas-Bokeh has no kde kind: scipy's Gaussian KDE (Scott's bandwidth) per category,
+    # evaluated on one grid a little past the data, as a (grid x category) table whose
+    # columns plot_bokeh.line draws as one curve each.
+    span = df[x].max() - df[x].min()
+    grid = np.linspace(df[x].min() - span / 4, df[x].max() + span / 4, 300)
+    curves = pd.DataFrame({name: gaussian_kde(group[x])(grid)
+                           for name, group in df.groupby(color)}, index=pd.Index(grid, name=x))
+    return curves.plot_bokeh.line(
+        colormap=PALETTE, xlabel=x, ylabel="density", title=f"density of {x} by {color}",
+        legend="top_left", disable_scientific_axes="xy", show_figure=False,
+    )
+
+
+def lollipop(df, x, y, time):
+    latest = df[df[time] == df[time].max()]
+    top = latest.groupby(x)[y].mean().nlargest(15)  # highest first
+    # An ordered bar chart (Pandas-Bokeh draws no stem-and-dot): the bars keep the index's
+    # order, left to right, in the one colour; a single series needs no legend.
+    return top.plot_bokeh(  # a Series' accessor is a function: kind= picks the chart
+        kind="bar", colormap=[PALETTE[0]], xlabel=x,
+        ylabel=f"mean {y} in {time} {df[time].max()}", vertical_xlabel=True, legend=False,
+        title=f"the {len(top)} highest mean {y}", show_figure=False,
+    )
+
+
+def stacked100(df, x, color):
+    # Shares as an (x category x colour category) table, columns sorted: stacked=True piles
+    # the columns on one another from the bottom, in order.
+    shares = pd.crosstab(df[x], df[color], normalize="index")
+    fig = shares.plot_bokeh.bar(
+        stacked=True, colormap=PALETTE, line_color="white", ylabel=f"share of {color}",
+        title=f"share of {color} by {x}", show_figure=False,
+    )
+    # Bars fill the plot to 1 and Pandas-Bokeh places legends inside it only: the returned
+    # bokeh figure moves it beside the plot, never over a bar.
+    fig.add_layout(fig.legend[0], "right")
+    fig.legend.title = color
+    return fig
+
+
 NOT_SUPPORTED = {
     "box": "Pandas-Bokeh lists plot_bokeh.box, but plot() rejects kind='box': "
     "box plots were never implemented.",
@@ -190,6 +232,9 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
+        "stacked100": (penguins, {"x": "island", "color": "species"}),
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "widget": (penguins, xy),

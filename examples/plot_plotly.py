@@ -1,6 +1,6 @@
 """Plotly graph_objects: every chart kind of the gallery, built trace by trace.
 
-Run: python examples/plot_plotly.py [OUT_DIR]  (needs plotly, numpy and pandas)
+Run: python examples/plot_plotly.py [OUT_DIR]  (needs plotly, numpy, pandas and scipy)
 Each function takes a data frame and the names of the columns to use for each role, and
 returns a go.Figure with one trace per group; plotly.js draws it in the browser. Charts
 are written as self-contained HTML pages with plotly.js inlined, so they open offline.
@@ -10,6 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.subplots import make_subplots
+from scipy.stats import gaussian_kde
 
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -158,6 +159,48 @@ def bubble(df, x, y, size, color):
     return fig
 
 
+def density(df, x, color):
+    # plotly.js has no KDE (ff.create_distplot, which computed one, is deprecated): scipy's
+    # Gaussian KDE (Scott's bandwidth), on a grid three bandwidths past the data, as lines.
+    fig = go.Figure()
+    for i, (name, group) in enumerate(df.groupby(color)):
+        kde = gaussian_kde(group[x])
+        reach = 3 * kde.factor * group[x].std()
+        grid = np.linspace(group[x].min() - reach, group[x].max() + reach, 200)
+        fig.add_trace(go.Scatter(x=grid, y=kde(grid), mode="lines", name=name,
+                                 line_color=PALETTE[i]))
+    fig.update_layout(xaxis_title=x, yaxis_title="density", legend_title_text=color, **SIZE)
+    return fig
+
+
+def lollipop(df, x, y, time):
+    latest = df[df[time] == df[time].max()]
+    top = latest.groupby(x)[y].mean().nlargest(15)  # highest first
+    fig = go.Figure([
+        go.Bar(x=top.index, y=top.values, width=0.08, marker_color=PALETTE[0]),  # the stems
+        go.Scatter(x=top.index, y=top.values, mode="markers", marker=dict(color=PALETTE[0],
+                                                                          size=10)),  # dots
+    ])
+    # A category axis keeps the order of the data: highest on the left.
+    fig.update_layout(xaxis=dict(title=x, type="category", tickangle=-60),
+                      yaxis_title=f"mean {y} in {time} {df[time].max()}", showlegend=False,
+                      **SIZE)
+    return fig
+
+
+def stacked100(df, x, color):
+    counts = df.groupby([color, x], as_index=False).size()
+    fig = go.Figure()
+    for i, (name, group) in enumerate(counts.groupby(color)):  # first trace at the bottom
+        fig.add_trace(go.Bar(x=group[x], y=group["size"], name=name, marker_color=PALETTE[i]))
+    # barnorm divides each stack by its total: plotly.js draws the shares of counts.
+    fig.update_xaxes(categoryorder="category ascending")
+    fig.update_layout(barmode="stack", barnorm="percent", xaxis_title=x,
+                      yaxis=dict(title=f"share of {color}", ticksuffix=" %"),
+                      legend_title_text=color, legend_traceorder="normal", **SIZE)
+    return fig
+
+
 def tooltip(df, x, y, color, label):
     fig = go.Figure()
     for i, (name, group) in enumerate(df.groupby(color)):
@@ -288,6 +331,9 @@ if __name__ == "__main__":
         "widget": (penguins, xy),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
+        "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
+        "stacked100": (penguins, {"x": "island", "color": "species"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

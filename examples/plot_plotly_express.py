@@ -1,14 +1,17 @@
 """Plotly Express: every chart kind of the gallery, one function call per chart.
 
-Run: python examples/plot_plotly_express.py [OUT_DIR]  (needs plotly, pandas, statsmodels)
+Run: python examples/plot_plotly_express.py [OUT_DIR]  (needs plotly, pandas, scipy, statsmodels)
 Each function takes a data frame and the names of the columns to use for each role, and
 returns the go.Figure Plotly Express built; plotly.js draws it in the browser. Charts are
 written as self-contained HTML pages with plotly.js inlined, so they open offline.
 """
 
+import numpy as np
+import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 import plotly.io as pio
+from scipy.stats import gaussian_kde
 
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -99,6 +102,38 @@ def bubble(df, x, y, size, color):
                       render_mode="svg", color_discrete_sequence=PALETTE,
                       category_orders={color: sorted(df[color].unique())},
                       title=f"marker area ~ {size}", **SIZE)
+
+
+def density(df, x, color):
+    # A workaround: px has no KDE (plotly.py#4057). scipy's Gaussian KDE (Scott's bandwidth)
+    # is computed per category on a grid three bandwidths past the data; px.line draws it.
+    curves = []
+    for name, group in df.groupby(color):  # sorted: px colours categories as they come
+        kde = gaussian_kde(group[x])
+        reach = 3 * kde.factor * group[x].std()
+        grid = np.linspace(group[x].min() - reach, group[x].max() + reach, 200)
+        curves.append(pd.DataFrame({x: grid, "density": kde(grid), color: name}))
+    return px.line(pd.concat(curves), x=x, y="density", color=color,
+                   color_discrete_sequence=PALETTE, **SIZE)
+
+
+def lollipop(df, x, y, time):
+    # px.bar keeps the frame's order on its category axis: sorted, highest on the left.
+    latest = df[df[time] == df[time].max()]
+    top = latest.groupby(x, as_index=False)[y].mean().nlargest(15, y)
+    fig = px.bar(top, x=x, y=y, labels={y: f"mean {y} in {time} {df[time].max()}"},
+                 color_discrete_sequence=PALETTE, **SIZE)
+    return fig.update_xaxes(type="category", tickangle=-60)
+
+
+def stacked100(df, x, color):
+    # px.histogram counts the rows of each (x, colour) and stacks them; barnorm turns
+    # each stack into the shares of its total.
+    return px.histogram(df, x=x, color=color, barnorm="percent",
+                        color_discrete_sequence=PALETTE,
+                        category_orders={x: sorted(df[x].unique()),
+                                         color: sorted(df[color].unique())},
+                        **SIZE).update_layout(yaxis_title=f"share of {color} (%)")
 
 
 def tooltip(df, x, y, color, label):
@@ -205,6 +240,9 @@ if __name__ == "__main__":
         "widget": (penguins, xy),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
+        "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
+        "stacked100": (penguins, {"x": "island", "color": "species"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

@@ -13,10 +13,14 @@ from plotnine import (
     aes,
     annotate,
     element_text,
+    expand_limits,
     facet_wrap,
+    geom_bar,
     geom_boxplot,
+    geom_density,
     geom_histogram,
     geom_point,
+    geom_segment,
     geom_smooth,
     geom_text,
     geom_tile,
@@ -24,6 +28,7 @@ from plotnine import (
     guide_legend,
     guides,
     labs,
+    position_fill,
     scale_color_identity,
     scale_color_manual,
     scale_fill_cmap,
@@ -178,6 +183,45 @@ def animation(df, x, y, size, color, time):
     return PlotnineAnimation([frame(t) for t in sorted(df[time].unique())], interval=400)
 
 
+def density(df, x, color):
+    # bw="scott": Scott's rule (plotnine's default is R's nrd0). As in ggplot2, every curve
+    # spans the x scale, the range of all the data: tails past it are cut
+    return (
+        ggplot(df, aes(x, color=color))
+        + geom_density(bw="scott")
+        + scale_color_manual(PALETTE)
+        + SIZE
+    )
+
+
+def lollipop(df, x, y, time):
+    latest = df[df[time] == df[time].max()]
+    top = latest.groupby(x)[y].mean().nlargest(15).reset_index()
+    # a discrete axis follows the order of a Categorical's levels: highest first
+    top[x] = pd.Categorical(top[x], categories=top[x])
+    return (
+        ggplot(top, aes(x, y))
+        + geom_segment(aes(xend=x, yend=y), y=0, color=PALETTE[0])  # the stems, from 0
+        + geom_point(color=PALETTE[0], size=3)
+        + expand_limits(y=0)  # the axis reaches down to where the stems start
+        + labs(y=f"mean {y} in {time} {df[time].max()}")
+        + SIZE
+        + theme(axis_text_x=element_text(rotation=60, ha="right"))
+    )
+
+
+def stacked100(df, x, color):
+    # position="fill" scales each stack to 1; ggplot stacks the first level on top, so
+    # reverse=True puts the first sorted category at the bottom
+    return (
+        ggplot(df, aes(x, fill=color))
+        + geom_bar(position=position_fill(reverse=True))
+        + scale_fill_manual(PALETTE)
+        + labs(y=f"share of {color}")
+        + SIZE
+    )
+
+
 NOT_SUPPORTED = {
     "scatter3d": "plotnine follows ggplot2's grammar, whose coordinate systems are all "
     "two-dimensional: there is no 3D geom or coord to map a z aesthetic to.",
@@ -216,6 +260,9 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
+        "stacked100": (penguins, {"x": "island", "color": "species"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }

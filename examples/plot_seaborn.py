@@ -87,6 +87,38 @@ def bubble(df, x, y, size, color):
                        size_norm=(0, df[size].max()), alpha=0.6, height=4, aspect=1.25)
 
 
+def density(df, x, color):
+    # common_norm=False: each curve has area 1 on its own (the default splits 1 between
+    # categories by their size); seaborn's KDE is scipy's, with Scott's bandwidth
+    order = sorted(df[color].unique())
+    return sns.displot(data=df, x=x, hue=color, hue_order=order, palette=PALETTE[:len(order)],
+                       kind="kde", common_norm=False, height=4, aspect=1.25)
+
+
+def lollipop(df, x, y, time):
+    latest = df[df[time] == df[time].max()]
+    # barplot draws the categories in the order given: the 15 highest means, highest first
+    order = latest.groupby(x)[y].mean().nlargest(15).index
+    grid = sns.catplot(data=latest[latest[x].isin(order)], kind="bar", x=x, y=y, order=order,
+                       color=PALETTE[0], saturation=1, errorbar=None, height=4, aspect=1.5)
+    grid.tick_params(axis="x", rotation=60, rotation_mode="xtick")  # ends under their bars
+    return grid.set_axis_labels(x, f"mean {y} in {time} {df[time].max()}")
+
+
+def stacked100(df, x, color):
+    order = sorted(df[color].unique())
+    palette = dict(zip(order, PALETTE, strict=False))
+    # multiple="fill" scales each x's stack to 1. seaborn stacks (and lists) the first hue
+    # level on top: the levels go in reversed, and the legend is made again, sorted. The x
+    # categories come in the order they appear: the rows are sorted by x first
+    grid = sns.displot(data=df.sort_values(x), x=x, hue=color, hue_order=order[::-1],
+                       palette=palette, multiple="fill", shrink=0.8, alpha=1, legend=False,
+                       height=4, aspect=1.25)
+    grid.add_legend({n: plt.Rectangle((0, 0), 1, 1, color=c) for n, c in palette.items()},
+                    title=color)
+    return grid.set_axis_labels(x, f"share of {color}")
+
+
 NOT_SUPPORTED = {
     "scatter3d": "seaborn draws on two-dimensional matplotlib Axes only; it has no 3D plot "
     "function, so a 3D scatter means dropping down to matplotlib's 3D projection.",
@@ -129,6 +161,9 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
+        "stacked100": (penguins, {"x": "island", "color": "species"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

@@ -247,6 +247,72 @@ def widget(df, x, y, color):
     }
 
 
+def density(df, x, color):
+    # Reach past the data so the tails of the outer curves are not cut at its ends.
+    low, high = float(df[x].min()), float(df[x].max())
+    reach = (high - low) / 4
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"values": records(df)},
+        # The runtime estimates one Gaussian KDE per group; with no bandwidth given, Vega
+        # picks it by the normal reference (Scott's) rule. Densities, not counts: area 1.
+        "transform": [{"density": x, "groupby": [color], "extent": [low - reach, high + reach]}],
+        "mark": {"type": "area", "line": True, "fillOpacity": 0.15},
+        "encoding": {
+            "x": {"field": "value", "type": "quantitative", "title": x,
+                  "scale": {"nice": False}},  # ends at the extent, no crowded end labels
+            "y": {"field": "density", "type": "quantitative", "stack": None},  # overlaid
+            "color": {"field": color, "type": "nominal", "scale": {"range": PALETTE}},
+        },
+        **SIZE,
+    }
+
+
+def lollipop(df, x, y, time):
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"values": records(df)},
+        "transform": [
+            # Keep the latest time's rows, average y per category, keep the 15 highest.
+            {"joinaggregate": [{"op": "max", "field": time, "as": "latest"}]},
+            {"filter": f"datum['{time}'] == datum.latest"},
+            {"aggregate": [{"op": "mean", "field": y, "as": "mean"}], "groupby": [x]},
+            {"window": [{"op": "row_number", "as": "rank"}],
+             "sort": [{"field": "mean", "order": "descending"}]},
+            {"filter": "datum.rank <= 15"},
+        ],
+        "encoding": {
+            "x": {"field": x, "type": "nominal", "sort": "-y",  # highest first
+                  "axis": {"labelAngle": -60}},
+            "y": {"field": "mean", "type": "quantitative",
+                  "title": f"mean {y} in {time} {df[time].max()}"},
+            "color": {"value": PALETTE[0]},
+        },
+        # a stem from 0 (a rule's y defaults to the axis' zero) and a dot on its end
+        "layer": [{"mark": {"type": "rule", "strokeWidth": 2}},
+                  {"mark": {"type": "point", "filled": True, "opacity": 1, "size": 80}}],
+        **SIZE,
+    }
+
+
+def stacked100(df, x, color):
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"values": records(df)},
+        "mark": "bar",
+        "encoding": {
+            "x": {"field": x, "type": "nominal", "axis": {"labelAngle": 0}},
+            # "normalize" scales each stack to 1: the share of each colour within x.
+            "y": {"aggregate": "count", "type": "quantitative", "stack": "normalize",
+                  "title": f"share of {color}", "axis": {"format": "%"}},
+            "color": {"field": color, "type": "nominal", "scale": {"range": PALETTE}},
+            # The first category in sorted order at the bottom.
+            "order": {"field": color, "type": "nominal", "sort": "ascending"},
+        },
+        **SIZE,
+    }
+
+
 def animation(df, x, y, size, color, time):
     times = sorted(int(t) for t in df[time].unique())  # evenly spaced: 1952, 1957, ...
     return {
@@ -319,6 +385,9 @@ if __name__ == "__main__":
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "widget": (penguins, xy),
+        "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
+        "stacked100": (penguins, {"x": "island", "color": "species"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }

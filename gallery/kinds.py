@@ -422,3 +422,15 @@ def get_kind(key: str) -> ChartKind:
         return KINDS[key]
     except KeyError:
         raise KeyError(f"no chart kind {key!r}; choose one of: {', '.join(KINDS)}") from None
+
+
+def kinds_by_family() -> dict[str, list[ChartKind]]:
+    """{family title: its kinds}, families in FAMILIES order, kinds in KINDS order."""
+    grouped: dict[str, list[ChartKind]] = {FAMILIES[f]: [] for f in FAMILIES}
+    for kind in KINDS.values():
+        grouped[FAMILIES[kind.family]].append(kind)
+    return {family: kinds for family, kinds in grouped.items() if kinds}
+
+
+# The order every matrix, picker and list shows the kinds in: family by family.
+ORDERED_KINDS: list[ChartKind] = [k for kinds in kinds_by_family().values() for k in kinds]

@@ -5,6 +5,7 @@ import pytest
 from gallery.kinds import KINDS
 from gallery.libraries import LIBRARIES
 from gallery.sources import example_source
+from gallery.webapp.state import kind_label
 from tests.browser import chromium, streamlit_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -51,7 +52,7 @@ def _choose_kind(page, kind: str) -> None:
     """Pick ``kind`` in the chart-kind box, checked: a click on an option that the list
     is still drawing is sometimes lost, so it is tried again."""
     picker = page.locator(".st-key-kind")
-    title = KINDS[kind].title
+    title = kind_label(kind)
     for _ in range(3):
         picker.scroll_into_view_if_needed()  # its list opens under it, in view
         page.wait_for_timeout(300)

@@ -19,7 +19,7 @@ import pytest
 from gallery import dashboards as dashboards_module
 from gallery.cli import main
 from gallery.dashboards import DASHBOARDS
-from gallery.kinds import KINDS
+from gallery.kinds import FAMILIES, KINDS
 from gallery.libraries import LIBRARIES
 from gallery.scale.bigdata import BIG_DATA, big_source
 from gallery.scale.results import RESULTS_PATH, SCHEMA_VERSION, read_results
@@ -283,14 +283,45 @@ def test_the_matrix_fits_a_laptop_and_shows_a_picture_for_every_drawn_cell(brows
     page = context.new_page()
     page.goto((site / "index.html").as_uri())
     page.wait_for_function("Array.from(document.images).every(i => i.complete)")
-    wrap = page.evaluate("(() => { const w = document.querySelector('.matrix-wrap');"
-                         " return [w.scrollWidth, w.clientWidth]; })()")
     pictures = page.evaluate("Array.from(document.querySelectorAll('td.cell img.thumb'))"
                              ".filter(i => i.naturalWidth > 0).map(i => i.closest('td')"
                              ".dataset.library + '/' + i.closest('td').dataset.kind)")
     page.screenshot(path=str(artifacts / "export-1280-index.png"), full_page=True)
+    # Families head their kinds: each family's header spans exactly its kinds' columns.
+    groups = page.evaluate("""Array.from(document.querySelectorAll('tr.families th.family'))
+        .map(th => { const r = th.getBoundingClientRect(); return [th.textContent.trim(),
+                     r.left, r.right]; })""")
+    columns = page.evaluate("""Array.from(
+        document.querySelectorAll('.matrix thead tr:last-child th')).map(th => {
+            const r = th.getBoundingClientRect();
+            return [th.querySelector('a').getAttribute('href').slice(5, -5), r.left, r.right];
+        })""")
+
+    # Wider than the window, the matrix scrolls sideways: the library names stay put, the
+    # last kinds come into view, and a shadow on the right says there is more.
+    page.locator(".matrix-wrap").evaluate("w => w.scrollLeft = w.scrollWidth")
+    page.wait_for_timeout(200)
+    after = page.evaluate("""(() => { const w = document.querySelector('.matrix-wrap');
+        const name = document.querySelector('th.library').getBoundingClientRect();
+        const last = document.querySelector('.matrix thead tr:last-child th:last-child')
+            .getBoundingClientRect();
+        return {scrolls: w.scrollWidth > w.clientWidth, shadow: getComputedStyle(w)
+            .backgroundImage.includes('gradient'), name: [name.left, name.right],
+            wrap: [w.getBoundingClientRect().left, w.getBoundingClientRect().right],
+            last: [last.left, last.right]}; })()""")
+    page.screenshot(path=str(artifacts / "export-1280-index-scrolled.png"))
     context.close()
-    assert wrap[0] <= wrap[1], f"the matrix scrolls sideways at 1280 px: {wrap}"
+    by_family = {FAMILIES[KINDS[key].family]: [] for key, _, _ in columns}
+    for key, left, right in columns:
+        by_family[FAMILIES[KINDS[key].family]].append((left, right))
+    assert [g[0].lower() for g in groups] == [f.lower() for f in by_family], groups
+    for title, left, right in groups:
+        spans = next(v for k, v in by_family.items() if k.lower() == title.lower())
+        assert abs(left - spans[0][0]) < 2 and abs(right - spans[-1][1]) < 2, (title, spans)
+    assert after["shadow"]
+    if after["scrolls"]:
+        assert abs(after["name"][0] - after["wrap"][0]) < 2, after  # the names stayed
+        assert after["last"][1] <= after["wrap"][1] + 1, after  # the last kind is reachable
     drawn = {f"{c['library']}/{c['kind']}" for c in manifest["cells"] if c["status"] == "ok"}
     assert set(pictures) == drawn
     assert manifest["thumbnails"]["missing"] == []

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from gallery.kinds import KINDS, ChartKind, get_kind
+from gallery.kinds import KINDS, ORDERED_KINDS, ChartKind, get_kind
 from gallery.libraries import LIBRARIES, LibraryInfo
 from gallery.render import ERROR
 from gallery.site.assets import prebuild, rebuilt, write_assets
@@ -81,7 +81,8 @@ def export_site(options: ExportOptions, stream: TextIO | None = None) -> ExportS
     # be replaced, before minutes of drawing rather than after.
     out = prepare(Path(options.out), say)
     libraries = [LIBRARIES.get(key) for key in options.libraries or LIBRARIES.names()]
-    kinds = [get_kind(key) for key in options.kinds or KINDS]
+    chosen = set(options.kinds or KINDS)
+    kinds = [get_kind(k.key) for k in ORDERED_KINDS if k.key in chosen]  # family by family
     check_source(options.choice.source)
     cache = _open_cache(options.cache_dir or default_cache_dir(), say)
     cells = [(info.key, kind.key) for info in libraries for kind in kinds]

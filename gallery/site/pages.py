@@ -16,9 +16,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from gallery import __version__
+from gallery.coverage import coverage, total
 from gallery.dashboards import DASHBOARDS, DashboardInfo
 from gallery.interactions import INTERACTION_HOW, interaction_support
-from gallery.kinds import INTERACTIVE_KINDS, ChartKind
+from gallery.kinds import FAMILIES, INTERACTIVE_KINDS, ChartKind
 from gallery.libraries import LibraryInfo
 from gallery.scale.bigdata import BIG_DATA, BigDataCell, big_source
 from gallery.scale.results import RESULTS_PATH
@@ -127,6 +128,16 @@ def render_page(site: Path, name: str, template: str, context: dict[str, Any]) -
     return name
 
 
+def families_of(kinds: list[ChartKind]) -> list[tuple[str, list[ChartKind]]]:
+    """The kinds in runs of one family each: the matrix's column groups."""
+    runs: list[tuple[str, list[ChartKind]]] = []
+    for kind in kinds:
+        if not runs or runs[-1][0] != FAMILIES[kind.family]:
+            runs.append((FAMILIES[kind.family], []))
+        runs[-1][1].append(kind)
+    return runs
+
+
 def write_pages(
     site: Path, views: dict[tuple[str, str], CellView], libraries: list[LibraryView],
     kinds: list[ChartKind], common: dict[str, Any],
@@ -134,7 +145,8 @@ def write_pages(
     """Write the kind and library pages; return the pages each cell appears on (the
     index, written last with the thumbnails, included)."""
     infos = [library.info for library in libraries]
-    base = {"kinds": kinds, "filter_groups": filter_groups(infos), **common}
+    base = {"kinds": kinds, "families": families_of(kinds), "filter_groups": filter_groups(infos),
+            **common}
     pages: dict[tuple[str, str], list[str]] = {cell: ["index.html"] for cell in views}
     for kind in kinds:
         row = [views[(info.key, kind.key)] for info in infos]
@@ -149,7 +161,8 @@ def write_pages(
         column = [views[(library.info.key, kind.key)] for kind in kinds]
         name = render_page(site, f"library-{library.info.key}.html", "library.html", {
             **base, "title": library.info.name, "current": "", "info": library.info,
-            "interactive_kinds": INTERACTIVE_KINDS,
+            "interactive_kinds": INTERACTIVE_KINDS, "coverage": coverage(library.info.key),
+            "total": total(library.info.key),
             "support": interaction_support(library.info.key),
             "version": library.version, "views": column, "scripts": scripts_for(column),
         })
@@ -171,8 +184,9 @@ def write_index(
     }
     infos = [library.info for library in libraries]
     render_page(site, "index.html", "index.html", {
-        "kinds": kinds, "filter_groups": filter_groups(infos), **common,
-        "title": "Library x chart kind", "current": "", "scripts": [],
+        "kinds": kinds, "families": families_of(kinds), "filter_groups": filter_groups(infos),
+        "family_starts": {members[0].key for _, members in families_of(kinds)},
+        **common, "title": "Library x chart kind", "current": "", "scripts": [],
         "libraries": libraries, "cells": shown, "thumbnails_how": THUMBNAILS_HOW,
         "interactive_kinds": INTERACTIVE_KINDS, "interaction_how": INTERACTION_HOW,
         "support": {info.key: interaction_support(info.key) for info in infos},

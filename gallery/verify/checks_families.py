@@ -108,6 +108,10 @@ def check_lollipop(scene: Scene, ctx: Context) -> list[Problem]:
         problems.append(Problem("statistic", f"wrong heights: {_shown(wrong)}"))
     if not heads and any(not close(float(r.y0), 0, scale) for r in bars):
         problems.append(Problem("statistic", "bars do not start at 0"))
+    low = scene.panels[0].y.low
+    if low is not None and low > 0.01 * scale:
+        problems.append(Problem("statistic", f"the y axis starts at {low:.4g}: the marks' "
+                                "baseline, 0, is cut off"))
     axis = [c for c in scene.panels[0].x.categories if c in drawn]
     if not axis:
         problems.append(Problem("order", "the x axis names no category"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from gallery.coverage import coverage, total
 from gallery.interactions import INTERACTION_HOW, interaction_support, interaction_table
-from gallery.kinds import INTERACTIVE_KINDS, KINDS
+from gallery.kinds import FAMILIES, INTERACTIVE_KINDS, KINDS, ORDERED_KINDS
 from gallery.libraries import LIBRARIES
 from gallery.sources import example_source
 from gallery.webapp.cells import cell_for
@@ -41,9 +42,11 @@ def overview_page(data: DataChoice) -> None:
     draw = st.toggle("Draw every cell to check it", key="overview_draw",
                      help="Renders all cells on the current data (cached afterwards).")
     statuses = _statuses(data, draw)
+    # Families as column groups (a header over their kinds), in the order of the picker.
+    columns = pd.MultiIndex.from_tuples([(FAMILIES[k.family], k.title) for k in ORDERED_KINDS])
     matrix = pd.DataFrame(
-        [[_SYMBOLS[statuses[lib, kind][0]] for kind in KINDS] for lib in LIBRARIES],
-        index=[LIBRARIES.get(k).name for k in LIBRARIES], columns=[k.title for k in KINDS.values()],
+        [[_SYMBOLS[statuses[lib, kind.key][0]] for kind in ORDERED_KINDS] for lib in LIBRARIES],
+        index=[LIBRARIES.get(k).name for k in LIBRARIES], columns=columns,
     )
     st.dataframe(matrix, width="stretch")
     counts = pd.Series([s for s, _ in statuses.values()]).value_counts().to_dict()
@@ -59,7 +62,9 @@ def overview_page(data: DataChoice) -> None:
     rows = []
     for key in LIBRARIES:
         info = LIBRARIES.get(key)
-        rows.append({"library": info.name, **info.tags, "why": info.paradigm_reason,
+        rows.append({"library": info.name, "draws": str(total(key)),
+                     **{part.family: str(part) for part in coverage(key)},
+                     **info.tags, "why": info.paradigm_reason,
                      "version": info.version, "home": info.home,
                      "maintenance": info.maintenance})
     st.dataframe(pd.DataFrame(rows), width="stretch", hide_index=True,

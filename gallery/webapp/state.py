@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from gallery.datasets import DATASETS, read_dataset
-from gallery.kinds import KINDS
+from gallery.kinds import FAMILIES, KINDS, ORDERED_KINDS
 from gallery.uploads import MAX_UPLOAD_MB, DataError, read_csv_bytes
 
 UPLOAD = "upload"
@@ -120,5 +120,13 @@ def current_data() -> DataChoice:
     return st.session_state.get("data_choice") or data_choice()
 
 
+def kind_label(key: str) -> str:
+    """A kind as the picker lists it: its family first, so the list reads grouped."""
+    return f"{FAMILIES[KINDS[key].family]} · {KINDS[key].title}"
+
+
 def kind_picker(label: str = "Chart kind", key: str = "kind") -> str:
-    return st.selectbox(label, list(KINDS), format_func=lambda k: KINDS[k].title, key=key)
+    options = [k.key for k in ORDERED_KINDS]  # family by family
+    # the talk's example, the scatter, comes first whatever its family's place
+    return st.selectbox(label, options, index=options.index("scatter"), key=key,
+                        format_func=kind_label)

@@ -1,0 +1,98 @@
+"""``gallery verify`` bites on the kinds added by family (density, ordered bar / lollipop,
+100 % stacked bar): each wrong chart is a real example file with one mistake, in each
+output family, and is rejected on the point the mistake breaks; the file as it is meets
+that point."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from gallery.libraries import LIBRARIES
+from gallery.verify.run import verify_cell
+from tests.browser import ROOT
+
+
+@dataclass(frozen=True)
+class Wrong:
+    library: str
+    kind: str
+    mistake: tuple[str, str]  # (text in the example's function of that kind, what it becomes)
+    point: str  # the specification point the wrong chart breaks
+    says: str  # words the reason must contain
+    dataset: str = "penguins"
+
+    @property
+    def id(self) -> str:
+        return f"{self.library}-{self.kind}-{self.says.split()[0]}-{self.says.split()[-1]}"
+
+
+CASES = [
+    # density: counts instead of a density, a curve missing, a swapped colour, too narrow
+    Wrong("matplotlib", "density", ("ax.plot(grid, kde(grid),", "ax.plot(grid, len(group) * "
+                                    "kde(grid),"), "statistic", "has area"),
+    Wrong("matplotlib", "density", ("df.groupby(color)):", "df.groupby(color)):\n"
+                                    "        if i == 2:\n            continue"),
+          "statistic", "no density curve for Gentoo"),
+    Wrong("plotly", "density", ("line_color=PALETTE[i]", "line_color=PALETTE[2 - i]"),
+          "palette", "legend colours"),
+    Wrong("plotly", "density", ("kde = gaussian_kde(group[x])",
+                                "kde = gaussian_kde(group[x], bw_method=0.05)"),
+          "statistic", "at its peak"),
+    Wrong("altair", "density", ('.transform_density(', '.transform_filter("false")'
+                                '.transform_density('), "statistic", "no density curve"),
+    # lollipop: not sorted, the lowest instead of the highest, a cut baseline, two colours
+    Wrong("matplotlib", "lollipop", (".nlargest(15)", ".nlargest(15).sort_values()"),
+          "order", "highest first", "gapminder"),
+    Wrong("matplotlib", "lollipop", (".nlargest(15)", ".nsmallest(15)"), "statistic",
+          "not among the 15 highest", "gapminder"),
+    Wrong("matplotlib", "lollipop", ("ylim=(0, top.max() * 1.08)",
+                                     "ylim=(top.min() - 1, top.max() + 1)"),
+          "statistic", "is cut off", "gapminder"),
+    Wrong("bokeh", "lollipop", ("p.scatter(x, y, source=top, color=PALETTE[0]",
+                                "p.scatter(x, y, source=top, color=PALETTE[1]"),
+          "palette", "one colour", "gapminder"),
+    Wrong("bokeh", "lollipop", ("latest = df[df[time] == df[time].max()]",
+                                "latest = df[df[time] == df[time].min()]"),
+          "statistic", "wrong heights", "gapminder"),
+    # 100 % stacked bar: counts not shares, overlaid, reversed stack, wrong colours
+    Wrong("matplotlib", "stacked100", ("value_counts(normalize=True)", "value_counts()"),
+          "statistic", "100 % is 1 or 100"),
+    Wrong("matplotlib", "stacked100", ("bottom=bottom,", ""), "stacking", "overlap"),
+    Wrong("matplotlib", "stacked100", ("for i, name in enumerate(shares.columns):",
+                                       "for i, name in reversed(list(enumerate(shares.columns))):"),
+          "stacking", "sorted order was expected"),
+    Wrong("altair", "stacked100", ('.sort("ascending")', '.sort("descending")'),
+          "stacking", "sorted order was expected"),
+    Wrong("altair", "stacked100", ('stack("normalize")', 'stack("zero")'), "statistic",
+          "100 % is 1 or 100"),
+]
+
+
+def _example(library: str, kind: str, folder: Path,
+             mistake: tuple[str, str] | None = None) -> Path:
+    stem = LIBRARIES.get(library).example_stem
+    code = (ROOT / "examples" / f"{stem}.py").read_text(encoding="utf-8")
+    if mistake is not None:
+        start = code.index(f"def {kind}(")
+        end = code.index("\ndef ", start + 1)
+        function = code[start:end]
+        assert function.count(mistake[0]) == 1, mistake[0]
+        code = code[:start] + function.replace(*mistake) + code[end:]
+    path = folder / f"{stem}.py"
+    path.write_text(code, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_a_wrong_chart_of_a_new_kind_is_rejected_for_its_mistake(case, tmp_path):
+    right = verify_cell(case.library, case.kind, case.dataset,
+                        example=_example(case.library, case.kind, tmp_path))
+    assert right.ok, right.sentences()
+    wrong = verify_cell(case.library, case.kind, case.dataset,
+                        example=_example(case.library, case.kind, tmp_path, case.mistake))
+    reasons = [str(p) for p in wrong.problems if p.point == case.point]
+    assert not wrong.ok
+    assert any(case.says in reason for reason in reasons), wrong.sentences()
