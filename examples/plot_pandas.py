@@ -83,9 +83,10 @@ def density(df, x, color):
 def lollipop(df, x, y, time):
     latest = df[df[time] == df[time].max()]
     top = latest.groupby(x)[y].mean().nlargest(15)  # highest first: plotted left to right
-    # plot.bar turns its labels upright (rot=90): long names do not run into each other
-    return top.plot.bar(color=PALETTE[0], ylabel=f"mean {y} in {time} {df[time].max()}",
-                        figsize=(6, 4))
+    # plot.bar turns its labels upright (rot=90): long names do not run into each other.
+    # As a frame it opens its own figure (a Series draws on the current axes, if any).
+    return top.to_frame().plot.bar(color=PALETTE[0], legend=False, figsize=(6, 4),
+                                   ylabel=f"mean {y} in {time} {df[time].max()}")
 
 
 def stacked100(df, x, color):

@@ -220,6 +220,23 @@ def _categories(work: _Steps, categorical: list[str], names: set[str]) -> None:
                      f"are shown and the rest grouped as {OTHER!r}")
 
 
+def _spread(work: _Steps, kind: ChartKind, roles: dict[str, str]) -> None:
+    """Leave out the categories whose values cannot be spread into a curve (one value)."""
+    if kind.spread_within is None:
+        return
+    value, group = (roles[r] for r in kind.spread_within)
+    distinct = work.data.groupby(group, observed=True)[value].nunique()
+    lone = sorted(str(name) for name in distinct[distinct < 2].index)
+    if lone and len(lone) < len(distinct):
+        work.add(f"df = df[df.groupby({_q(group)})[{_q(value)}].transform('nunique') > 1]",
+                 f"{len(lone)} {group} categor{'y' if len(lone) == 1 else 'ies'} left out "
+                 f"({', '.join(lone[:3])}{', ...' if len(lone) > 3 else ''}): one value of "
+                 f"{value} has no spread to estimate a density from")
+    elif lone:
+        raise DataError(f"no {group} category has two distinct values of {value}: there is "
+                        f"no spread to draw; map x or color to other columns")
+
+
 def _refuse_too_many(data: pd.DataFrame, kind: ChartKind, roles: dict[str, str]) -> None:
     for role, most in kind.max_distinct.items():
         found = data[roles[role]].nunique()
@@ -271,6 +288,7 @@ def prepare_data(
                 {roles[r] for r in kind.name_roles if r in roles})
     _refuse_constant(work.data, kind, roles)
     _refuse_too_many(work.data, kind, roles)
+    _spread(work, kind, roles)
     if max_rows is not None and len(work.data) > max_rows:
         work.add(f"df = df.sample(n={max_rows:_}, random_state=0).sort_index()",
                  f"drew a random sample of {max_rows:,} of {len(work.data):,} rows "

@@ -35,6 +35,9 @@ class ChartKind:
     # At most this many distinct values of a role (an animation's frames): more is refused
     # with what to map instead, not drawn for minutes.
     max_distinct: dict[str, int] = field(default_factory=dict)
+    # (numeric role, category role): a statistic of the first within each category of the
+    # second needs two distinct values (a density); smaller categories are left out.
+    spread_within: tuple[str, str] | None = None
     spec: dict[str, str] = field(default_factory=dict)  # point -> what every library draws
     # Small multiples are wide: at most this many cards side by side, in the app and the
     # export, so that each panel keeps a readable size (None: as many as the reader picks).
@@ -357,7 +360,7 @@ KINDS: dict[str, ChartKind] = {
             "density", "Density (KDE)",
             "A kernel density curve of one numeric column per category: the smooth histogram.",
             ("x", "color"), _per_category("color", "lines"),
-            numeric_roles=("x",), categorical_roles=("color",),
+            numeric_roles=("x",), categorical_roles=("color",), spread_within=("x", "color"),
             spec=SPECS["density"], family="distribution",
         ),
         ChartKind(

@@ -129,3 +129,26 @@ def test_a_sample_is_a_seeded_line_of_the_shown_code():
     assert prepared.code.splitlines()[-1].startswith(
         "df = df.sample(n=10, random_state=0).sort_index()  # drew a random sample of 10 of 50")
     assert len(run_steps(data, prepared.steps)) == 10
+
+
+def test_a_category_with_one_value_is_left_out_of_a_density_and_said():
+    data = pd.DataFrame({"x": [1.0, 2.0, 3.0, 5.0, 5.0], "c": list("aaabb")})
+    prepared = prepare_data(data, KINDS["density"], {"x": "x", "color": "c"})
+    assert prepared.data["c"].tolist() == ["a", "a", "a"]
+    assert prepared.notes == ("1 c category left out (b): one value of x has no spread to "
+                              "estimate a density from",)
+    with pytest.raises(DataError, match="no c category has two distinct values of x"):
+        prepare_data(pd.DataFrame({"x": [1.0, 2.0], "c": ["a", "b"]}), KINDS["density"],
+                     {"x": "x", "color": "c"})
+
+
+def test_an_animation_of_too_many_frames_is_refused_and_non_positive_log_x_left_out():
+    data = pd.DataFrame({"x": [-1.0, 1.0, 2.0, 3.0] * 25, "y": np.arange(100.0),
+                         "s": 1.0, "c": "a", "t": np.arange(100)})
+    roles = {"x": "x", "y": "y", "size": "s", "color": "c", "time": "t"}
+    with pytest.raises(DataError, match="at most 60"):
+        prepare_data(data, KINDS["animation"], roles)
+    prepared = prepare_data(data.assign(t=np.arange(100) % 4), KINDS["animation"], roles)
+    assert (prepared.data["x"] > 0).all()
+    assert prepared.notes == ("25 of 100 rows left out: missing, infinite or non-positive size "
+                              "or x values",)
