@@ -56,7 +56,7 @@ def _vega_fields(spec) -> set[str]:
     if isinstance(spec, dict):
         for key, value in spec.items():
             if key in {"field", "groupby", "regression", "on", "bin_field"} and isinstance(
-                    value, str):
+                    value, str) and value:  # a window's row_number names no field: ""
                 found.add(value)
             elif key == "groupby" and isinstance(value, list):
                 found.update(value)
@@ -72,7 +72,8 @@ def _check_right_columns(cell, data: pd.DataFrame) -> None:
     if cell.family == "vega":
         fields = {f.split(".")[0] for f in _vega_fields(cell.payload)}
         columns = set(data.columns) | {"row", "column", "correlation", "count", "value",
-                                       "variable", "x", "y"}
+                                       "variable", "x", "y", "density", "latest", "mean",
+                                       "rank"}
         assert fields <= columns, f"fields {fields - columns} are not columns of the data"
     if cell.family == "plotly" and cell.kind == "scatter":
         x = sorted(v for trace in cell.payload.data for v in trace.x)
