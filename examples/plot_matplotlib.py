@@ -161,6 +161,43 @@ def bubble(df, x, y, size, color):
     return fig
 
 
+def violin(df, x, y):
+    names = sorted(df[x].unique())
+    fig, ax = plt.subplots(figsize=(6, 4))
+    # scipy's Gaussian KDE with Scott's bandwidth (bw_method="scott"), mirrored
+    parts = ax.violinplot([df.loc[df[x] == n, y] for n in names], showextrema=False,
+                          bw_method="scott")
+    for body, colour in zip(parts["bodies"], PALETTE, strict=False):
+        body.set(facecolor=colour, alpha=0.8)
+    ax.set_xticks(range(1, len(names) + 1), names)
+    ax.set(xlabel=x, ylabel=y)
+    fig.tight_layout()
+    return fig
+
+
+def area(df, time, y, color):
+    sums = df.groupby([time, color])[y].sum().unstack(color, fill_value=0)
+    fig, ax = plt.subplots(figsize=(6, 4))
+    # stackplot stacks the columns in order: the first sorted category at the bottom
+    ax.stackplot(sums.index, sums.T.to_numpy(), labels=sums.columns, colors=PALETTE,
+                 alpha=0.85)
+    ax.set(xlabel=time, ylabel=f"sum of {y}")
+    ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
+    fig.tight_layout()
+    return fig
+
+
+def pie(df, color):
+    counts = df[color].value_counts().sort_index()
+    fig, ax = plt.subplots(figsize=(6, 4))
+    # clockwise from 12 o'clock, in sorted order (matplotlib starts at 3, anticlockwise)
+    ax.pie(counts, labels=counts.index, colors=PALETTE, startangle=90, counterclock=False,
+           autopct="%.0f%%", wedgeprops={"linewidth": 1, "edgecolor": "white"})
+    ax.set_title(f"rows per {color}")
+    fig.tight_layout()
+    return fig
+
+
 def density(df, x, color):
     fig, ax = plt.subplots(figsize=(6, 4))
     # scipy's Gaussian KDE (Scott's bandwidth) on a grid three bandwidths past the data
@@ -267,6 +304,9 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
+        "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

@@ -19,6 +19,7 @@ class Drawn:
     line_points: int = 0  # vertices of lines
     boxes: int = 0  # boxes of a box plot
     cells: int = 0  # heatmap cells
+    shapes: int = 0  # filled outlines that are not bars: bands, violins, pie wedges
 
     def __str__(self) -> str:
         shown = [f"{f.name}={getattr(self, f.name)}" for f in fields(self) if getattr(self, f.name)]

@@ -221,6 +221,26 @@ SPECS: dict[str, dict[str, str]] = {
 }
 
 SPECS.update({
+    "violin": _spec(
+        ("statistic", "One violin per x category: a mirrored Gaussian kernel density (Scott's "
+         "bandwidth) of its y values, reaching at least from the category's smallest to its "
+         "largest y; no points or box are required inside."),
+        ("palette", "Each violin is filled with its category's Okabe-Ito colour, categories "
+         "in sorted order."),
+        _ORDER, _SIZE),
+    "area": _spec(
+        ("statistic", "One band per category, stacked: at each time a band runs from the sum "
+         "of y of the categories below it to that sum plus its own sum of y."),
+        ("stacking", "Bands stacked in sorted category order from the bottom, never "
+         "overlapping."),
+        _PALETTE, _ORDER, _LEGEND, _SIZE),
+    "pie": _spec(
+        ("statistic", "One wedge per category, its angle proportional to its number of rows "
+         "(a donut's ring counts the same)."),
+        ("order", "Wedges in sorted category order, clockwise from 12 o'clock."),
+        _PALETTE,
+        ("legend", "A legend, or a label on each wedge, names every category."),
+        _SIZE),
     "density": _spec(
         ("statistic", "One Gaussian kernel density curve per category (Scott's bandwidth, as "
          "scipy.stats.gaussian_kde), over at least the category's range; each curve's area is "
@@ -355,6 +375,26 @@ KINDS: dict[str, ChartKind] = {
             ("x", "y", "size", "color"), _every_row,
             numeric_roles=("x", "y", "size"), categorical_roles=("color",),
             spec=SPECS["bubble"],
+        ),
+        ChartKind(
+            "violin", "Violin plot",
+            "The distribution of a numeric column per category as mirrored density curves.",
+            ("x", "y"), _boxes,
+            numeric_roles=("y",), categorical_roles=("x",), spread_within=("y", "x"),
+            spec=SPECS["violin"], family="distribution",
+        ),
+        ChartKind(
+            "area", "Stacked area",
+            "The sum of a numeric column over time, one band per category, stacked.",
+            ("time", "y", "color"), _groups("time", "color"), default_dataset="gapminder",
+            numeric_roles=("time", "y"), categorical_roles=("color",),
+            spec=SPECS["area"], family="evolution",
+        ),
+        ChartKind(
+            "pie", "Pie / donut",
+            "Each category's share of the rows, as the slices of a circle.",
+            ("color",), _per_category("color", "points"),
+            categorical_roles=("color",), spec=SPECS["pie"], family="part",
         ),
         ChartKind(
             "density", "Density (KDE)",

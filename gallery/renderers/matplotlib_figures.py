@@ -126,16 +126,34 @@ def _at_first_frame(figure: Any) -> set[int]:
     return other_frames(animation, first)
 
 
+def _collection_marks(ax: Any, skip: set[int]) -> tuple[int, int, int, int]:
+    """(points, cells, line points, shapes) of an Axes' collections."""
+    from matplotlib.collections import LineCollection, PathCollection, PolyCollection, QuadMesh
+
+    points = cells = line_points = shapes = 0
+    for coll in ax.collections:
+        if id(coll) in skip:
+            continue
+        if isinstance(coll, PathCollection):
+            points += len(coll.get_offsets())
+        elif isinstance(coll, QuadMesh):
+            cells += coll.get_array().size
+        elif isinstance(coll, LineCollection):
+            line_points += sum(len(seg) for seg in coll.get_segments())
+        elif isinstance(coll, PolyCollection):
+            shapes += len(coll.get_paths())
+    return points, cells, line_points, shapes
+
+
 def measure(figure: Any) -> Drawn:
     """Count the marks on every Axes of ``figure`` (legends are not on the Axes); of an
     animation, the marks of its first frame."""
-    from matplotlib.collections import LineCollection, PathCollection, QuadMesh
     from matplotlib.container import BarContainer
-    from matplotlib.patches import PathPatch
+    from matplotlib.patches import PathPatch, Polygon, Wedge
 
     skip = _at_first_frame(figure)
 
-    points = bars = line_points = boxes = cells = 0
+    points = bars = line_points = boxes = cells = shapes = 0
     bar_total = 0.0
     # a colour scale is not data: skip every colorbar's axes, however it was created
     # (fig.colorbar labels its axes "<colorbar>"; HoloViews passes its own cax)
@@ -144,15 +162,9 @@ def measure(figure: Any) -> Drawn:
     for ax in figure.axes:
         if ax.get_label() == "<colorbar>" or ax in scales:
             continue
-        for coll in ax.collections:
-            if id(coll) in skip:
-                continue
-            if isinstance(coll, PathCollection):
-                points += len(coll.get_offsets())
-            elif isinstance(coll, QuadMesh):
-                cells += coll.get_array().size
-            elif isinstance(coll, LineCollection):
-                line_points += sum(len(seg) for seg in coll.get_segments())
+        counted = _collection_marks(ax, skip)
+        points, cells, line_points, shapes = (
+            a + b for a, b in zip((points, cells, line_points, shapes), counted, strict=True))
         line_points += sum(_vertices(line) for line in ax.lines)
         cells += sum(image.get_array().size for image in ax.images)
         for container in ax.containers:
@@ -162,13 +174,14 @@ def measure(figure: Any) -> Drawn:
                 bars += sum(1 for h in heights if h > 0)
                 bar_total += sum(heights)
         boxes += sum(1 for patch in ax.patches if isinstance(patch, PathPatch))
+        shapes += sum(1 for patch in ax.patches if isinstance(patch, Wedge | Polygon))
         more_boxes, more_bars, more_total, more_cells = _rectangle_marks(ax)
         boxes, bars, bar_total, cells = (
             boxes + more_boxes, bars + more_bars, bar_total + more_total, cells + more_cells
         )
     return Drawn(
         points=points, bars=bars, bar_total=round(bar_total) if np.isfinite(bar_total) else 0,
-        line_points=line_points, boxes=boxes, cells=cells,
+        line_points=line_points, boxes=boxes, cells=cells, shapes=shapes,
     )
 
 

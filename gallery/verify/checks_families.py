@@ -24,7 +24,7 @@ from gallery.verify.checks import (
     size_problems,
 )
 from gallery.verify.matching import close
-from gallery.verify.scene import Line, Scene
+from gallery.verify.scene import Area, Line, Scene
 
 PEAK_PLACE = 0.1  # share of the data's span within which a curve's peak is the KDE's
 PEAK_HEIGHT = (0.8, 1.25)  # drawn peak height / the KDE's (bandwidth rules differ a little)
@@ -167,7 +167,112 @@ def check_stacked100(scene: Scene, ctx: Context) -> list[Problem]:
     return problems + legend_problems(scene, ctx) + size_problems(scene, ctx)
 
 
+def _outlined(areas: tuple[Area, ...]) -> list[Area]:
+    return [a for a in areas if a.alpha > 0.05 and len(a.ys) > 2]
+
+
+def check_violin(scene: Scene, ctx: Context) -> list[Problem]:
+    y = ctx.roles["y"]
+    mapping, problems = color_map(scene, ctx, "x"), []
+    bodies = _outlined(scene.areas)
+    span = float(ctx.data[y].max() - ctx.data[y].min()) or 1.0
+    for name in ctx.categories("x"):
+        values = ctx.data.loc[ctx.column("x").astype(str) == name, y]
+        mine = [a for a in bodies if category_of(a.color, mapping) == name]
+        if not mine:
+            problems.append(Problem("statistic", f"no violin for {name} (a filled outline in "
+                                    "its colour)"))
+            continue
+        low = min(min(a.ys) for a in mine)
+        high = max(max(a.ys) for a in mine)
+        if low > values.min() + 0.02 * span or high < values.max() - 0.02 * span:
+            problems.append(Problem("statistic", f"the violin of {name} spans {low:.4g}.."
+                                    f"{high:.4g}, not its values' range {values.min():.4g}.."
+                                    f"{values.max():.4g}"))
+        elif low < values.min() - span or high > values.max() + span:
+            problems.append(Problem("statistic", f"the violin of {name} spans {low:.4g}.."
+                                    f"{high:.4g}, far beyond its values"))
+    problems += mark_color_problems((a.color for a in bodies), ctx, "x", what="violins")
+    problems += _axis_order(scene, ctx.categories("x"), "x")
+    return problems + size_problems(scene, ctx)
+
+
+def _edges_at(area: Area, when: float, tolerance: float) -> tuple[float, float] | None:
+    """The bottom and top of a band's outline at one time."""
+    ys = [yv for xv, yv in zip(area.xs, area.ys, strict=False) if abs(xv - when) <= tolerance]
+    return (min(ys), max(ys)) if ys else None
+
+
+def check_area(scene: Scene, ctx: Context) -> list[Problem]:
+    time, y, color = (ctx.roles[r] for r in ("time", "y", "color"))
+    sums = ctx.data.groupby([time, color], observed=True)[y].sum().unstack(color, fill_value=0)
+    sums.columns = [str(c) for c in sums.columns]
+    sums = sums[[c for c in ctx.categories() if c in sums.columns]]
+    tops = sums.cumsum(axis=1)
+    mapping, problems = color_map(scene, ctx), []
+    bands = [a for a in _outlined(scene.areas) if len(a.xs) == len(a.ys)]
+    scale = float(tops.to_numpy().max()) or 1.0
+    step = float(np.diff(sums.index.to_numpy(float)).min()) if len(sums) > 1 else 1.0
+    found = {name: [a for a in bands if category_of(a.color, mapping) == name]
+             for name in sums.columns}
+    for name, mine in found.items():
+        if len(mine) != 1:
+            problems.append(Problem("statistic", f"{len(mine)} bands for {name}; one was "
+                                    "expected"))
+    single = {name: mine[0] for name, mine in found.items() if len(mine) == 1}
+    heights = {name: float(np.mean(band.ys)) for name, band in single.items()}
+    upward = sorted(heights, key=heights.get)
+    if upward != [c for c in sums.columns if c in heights]:
+        return problems + [Problem("stacking", f"from the bottom the bands run "
+                                   f"{_shown(upward)}; sorted order was expected")]
+    previous = None
+    for name in sums.columns:
+        if name in single:
+            wrong = []
+            for when, top in tops[name].items():
+                bottom = float(tops[previous][when]) if previous is not None else 0.0
+                edges = _edges_at(single[name], float(when), step / 100)
+                if edges is None or not (close(edges[0], bottom, scale)
+                                         and close(edges[1], float(top), scale)):
+                    wrong.append(f"{when}")
+            if wrong:
+                problems.append(Problem("statistic", f"the band of {name} does not run from "
+                                        f"the sum below it to that sum plus its own sum of {y} "
+                                        f"at {_shown(wrong)}"))
+        previous = name
+    problems += mark_color_problems((a.color for a in bands), ctx, what="bands")
+    return problems + legend_problems(scene, ctx) + size_problems(scene, ctx)
+
+
+def check_pie(scene: Scene, ctx: Context) -> list[Problem]:
+    counts = ctx.column("color").astype(str).value_counts(normalize=True)
+    mapping, problems = color_map(scene, ctx), []
+    wedges = sorted((w for w in scene.wedges if w.alpha > 0.05), key=lambda w: w.start)
+    if not wedges:
+        return [Problem("statistic", "no wedges are drawn")] + size_problems(scene, ctx)
+    names = [category_of(w.color, mapping) for w in wedges]
+    for name in ctx.categories():
+        shares = [w.end - w.start for w, n in zip(wedges, names, strict=True) if n == name]
+        if len(shares) != 1 or abs(shares[0] - counts[name]) > SHARE_TOLERANCE:
+            drawn = ", ".join(f"{s:.1%}" for s in shares) or "nothing"
+            problems.append(Problem("statistic", f"{name}: a wedge of {drawn}; its share of "
+                                    f"the rows is {counts[name]:.1%}"))
+    if [n for n in names if n] != [c for c in ctx.categories() if c in set(names)]:
+        problems.append(Problem("order", f"clockwise from 12 o'clock the wedges run "
+                                f"{_shown(n or '?' for n in names)}; sorted order was expected"))
+    elif min(wedges[0].start, 1 - wedges[0].start) > SHARE_TOLERANCE:
+        problems.append(Problem("order", f"the first wedge starts at {wedges[0].start * 360:.0f}"
+                                "° clockwise from 12 o'clock, not at 12 o'clock"))
+    problems += mark_color_problems((w.color for w in wedges), ctx, what="wedges")
+    labelled = {t.text.strip() for t in scene.texts} >= set(ctx.categories())
+    return problems + ([] if labelled else legend_problems(scene, ctx)) + size_problems(
+        scene, ctx)
+
+
 CHECKS = {
+    "violin": check_violin,
+    "area": check_area,
+    "pie": check_pie,
     "density": check_density,
     "lollipop": check_lollipop,
     "stacked100": check_stacked100,

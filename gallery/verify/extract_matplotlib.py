@@ -65,6 +65,7 @@ from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.offsetbox import DrawingArea, OffsetBox, TextArea
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.patches import Wedge as MplWedge
 from matplotlib.path import Path
 from matplotlib.text import Text as MplText
 from matplotlib.transforms import Bbox
@@ -89,6 +90,7 @@ from gallery.verify.scene import (
     Rect,
     Scene,
     Text,
+    Wedge,
 )
 
 RGBA = tuple[float, float, float, float]
@@ -124,7 +126,8 @@ def extract(figure: Figure) -> Scene:
     return Scene(
         panels=tuple(panel.panel(texts, places) for panel in panels) or (Panel(),),
         points=tuple(marks.points), rects=tuple(marks.rects), lines=tuple(marks.lines),
-        areas=tuple(marks.areas), texts=tuple(marks.texts), boxes=tuple(drawn_boxes),
+        areas=tuple(marks.areas), wedges=tuple(marks.wedges), texts=tuple(marks.texts),
+        boxes=tuple(drawn_boxes),
         legend=tuple(legend), colorbar=bool(_colorbars(figure)) or _plotnine_colorbar(figure),
         width=float(width), height=float(height), notes=tuple(dict.fromkeys(marks.notes)),
         controls=controls,
@@ -516,6 +519,7 @@ class _Marks:
     rects: list[Rect] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     areas: list[Area] = field(default_factory=list)
+    wedges: list[Wedge] = field(default_factory=list)
     texts: list[Text] = field(default_factory=list)
     bodies: list[Body] = field(default_factory=list)  # numeric, for boxes
     segments: list[Segment] = field(default_factory=list)
@@ -759,7 +763,8 @@ def _add_shape(panel: _PanelReader, xy: np.ndarray, colour: RGBA, shown: bool,
     if _rectangle(xy) is not None:
         _add_rect(panel, xy, colour, shown, marks, anchored)
     else:
-        marks.areas.append(Area(_hex(colour), float(colour[3]) if shown else 0.0, panel.index))
+        marks.areas.append(Area(_hex(colour), float(colour[3]) if shown else 0.0, panel.index,
+                                tuple(map(float, xy[:, 0])), tuple(map(float, xy[:, 1]))))
 
 
 def _read_polygons(panel: _PanelReader, coll: Collection, paths: list[Path],
@@ -780,6 +785,12 @@ def _read_patch(panel: _PanelReader, patch: Patch, marks: _Marks) -> None:
     face = patch.get_facecolor() if patch.get_fill() else TRANSPARENT
     colour = _pick(tuple(face), tuple(patch.get_edgecolor()), patch.get_linewidth())
     shown = patch.get_visible() and panel.shown
+    if isinstance(patch, MplWedge):  # degrees anticlockwise from 3 o'clock -> turns
+        turns = (patch.theta2 - patch.theta1) / 360  # clockwise from 12 o'clock
+        start = ((90 - patch.theta2) / 360) % 1
+        marks.wedges.append(Wedge(start, start + turns, _hex(colour),
+                                  float(colour[3]) if shown else 0.0, panel.index))
+        return
     anchored = isinstance(patch, Rectangle) and patch.get_angle() == 0
     for polygon in _polygons(patch.get_path()):
         xy = _patch_xy(panel, patch, polygon)

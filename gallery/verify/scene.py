@@ -68,8 +68,24 @@ class Line:
 
 @dataclass(frozen=True)
 class Area:
-    """A filled region that is not a rectangle of data: a confidence band, a violin."""
+    """A filled region that is not a rectangle of data: a confidence band, a violin, a
+    band of a stacked area. ``xs``/``ys`` trace its outline in data coordinates where the
+    extractor can read it (a categorical coordinate may be left out: ``xs`` empty)."""
 
+    color: str
+    alpha: float = 1.0
+    panel: int = 0
+    xs: tuple[float, ...] = ()
+    ys: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class Wedge:
+    """A slice of a pie or donut: where it starts and ends, in turns (0..1) clockwise from
+    12 o'clock, whatever the library's own convention."""
+
+    start: float
+    end: float
     color: str
     alpha: float = 1.0
     panel: int = 0
@@ -147,6 +163,7 @@ class Scene:
     rects: tuple[Rect, ...] = ()
     lines: tuple[Line, ...] = ()
     areas: tuple[Area, ...] = ()
+    wedges: tuple[Wedge, ...] = ()
     texts: tuple[Text, ...] = ()
     boxes: tuple[Box, ...] = ()
     legend: tuple[LegendEntry, ...] = ()
