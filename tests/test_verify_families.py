@@ -68,6 +68,35 @@ CASES = [
           "stacking", "sorted order was expected"),
     Wrong("altair", "stacked100", ('stack("normalize")', 'stack("zero")'), "statistic",
           "100 % is 1 or 100"),
+    # violin: one hidden, clipped to the quartiles, the wrong colours
+    Wrong("matplotlib", "violin", ("body.set(facecolor=colour, alpha=0.8)",
+                                   "body.set(facecolor=colour, visible=colour != PALETTE[0])"),
+          "statistic", "no violin for Adelie"),
+    Wrong("matplotlib", "violin", ("[df.loc[df[x] == n, y] for n in names]",
+                                   "[df.loc[df[x] == n, y].clip(*df.loc[df[x] == n, y]"
+                                   ".quantile([0.25, 0.75])) for n in names]"),
+          "statistic", "not its values' range"),
+    Wrong("matplotlib", "violin", ("zip(parts[\"bodies\"], PALETTE,",
+                                   "zip(parts[\"bodies\"], PALETTE[::-1],"),
+          "palette", "violins drawn in"),
+    # stacked area: overlaid, reversed, a mean instead of a sum
+    Wrong("matplotlib", "area", ("sums.T.to_numpy(), labels=sums.columns, colors=PALETTE,",
+                                 "sums.T.to_numpy()[::-1], labels=sums.columns[::-1], "
+                                 "colors=PALETTE[:sums.shape[1]][::-1],"),
+          "stacking", "sorted order was expected", "gapminder"),
+    Wrong("matplotlib", "area", ("ax.stackplot(sums.index, sums.T.to_numpy(),",
+                                 "ax.stackplot(sums.index, sums.T.to_numpy()[::-1],"),
+          "statistic", "does not run from the sum", "gapminder"),
+    Wrong("matplotlib", "area", (".sum().unstack(", ".mean().unstack("), "statistic",
+          "does not run from the sum", "gapminder"),
+    # pie: anticlockwise, a slice missing, counts of another column
+    Wrong("matplotlib", "pie", ("counterclock=False", "counterclock=True"), "order",
+          "sorted order was expected"),
+    Wrong("matplotlib", "pie", ("counts = df[color].value_counts().sort_index()",
+                                "counts = df[color].value_counts().sort_index().iloc[:-1]"),
+          "statistic", "Gentoo: a wedge of nothing"),
+    Wrong("matplotlib", "pie", ("startangle=90", "startangle=0"), "order",
+          "not at 12 o'clock"),
 ]
 
 
