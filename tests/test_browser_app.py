@@ -106,7 +106,8 @@ def test_a_hostile_csv_draws_everywhere_and_injects_nothing(tmp_path, artifacts)
     from tests.test_hostile_data import hostile_frame
 
     csv = tmp_path / "<img src=x onerror=alert('file')>.csv"
-    hostile_frame().to_csv(csv, index=False)
+    frame = hostile_frame()
+    frame.to_csv(csv, index=False)
     dialogs, outside = [], []
     with streamlit_app() as url, chromium() as browser:
         page = browser.new_page(viewport={"width": 1600, "height": 1200})
@@ -119,7 +120,8 @@ def test_a_hostile_csv_draws_everywhere_and_injects_nothing(tmp_path, artifacts)
         _wait_for_cards(page, "scatter")
         page.get_by_text("Upload a CSV").click()
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(csv))
-        page.get_by_text("60 rows, 5 columns").wait_for(timeout=60_000)
+        page.get_by_text(f"{len(frame)} rows, {frame.shape[1]} columns").wait_for(
+            timeout=60_000)
         # the penguins' cards stay (greyed) until the upload's cards replace them
         renamed = page.get_by_text("renamed so every library reads them literally")
         renamed.first.wait_for(timeout=120_000)
