@@ -378,6 +378,21 @@ def test_manifest_covers_every_cell_and_agrees_with_the_pages(site, manifest):
         assert set(cell["tags"]) == {"paradigm", "output", "built on", "API level"}
 
 
+def test_library_pages_count_what_each_library_draws_per_family(site, manifest):
+    """"Plotly Express: N of M" per family, agreeing with the cells the export drew."""
+    drawn = Counter((c["library"], FAMILIES[KINDS[c["kind"]].family]) for c in manifest["cells"]
+                    if c["status"] == "ok")
+    kinds = Counter(FAMILIES[kind.family] for kind in KINDS.values())
+    for library in LIBRARIES:
+        page = (site / f"library-{library}.html").read_text(encoding="utf-8")
+        found = dict(re.findall(r'<span data-family="([^"]+)"><b>[^<]+</b> (\d+ of \d+)</span>',
+                                page))
+        assert found == {family: f"{drawn[library, family]} of {total}"
+                         for family, total in kinds.items()}, library
+        everything = sum(drawn[library, family] for family in kinds)
+        assert f"{everything} of {len(KINDS)} chart kinds" in page
+
+
 @pytest.mark.slow
 def test_pages_load_each_bundle_from_assets_only_when_they_show_its_family(site, manifest):
     for name in PAGES[1:]:
