@@ -38,6 +38,8 @@ class ChartKind:
     # (numeric role, category role): a statistic of the first within each category of the
     # second needs two distinct values (a density); smaller categories are left out.
     spread_within: tuple[str, str] | None = None
+    # Every mark in the palette's first colour: colour carries no category (a ranking).
+    one_colour: bool = False
     spec: dict[str, str] = field(default_factory=dict)  # point -> what every library draws
     # Small multiples are wide: at most this many cards side by side, in the app and the
     # export, so that each panel keeps a readable size (None: as many as the reader picks).
@@ -393,7 +395,7 @@ KINDS: dict[str, ChartKind] = {
         ChartKind(
             "pie", "Pie / donut",
             "Each category's share of the rows, as the slices of a circle.",
-            ("color",), _per_category("color", "points"),
+            ("color",), _per_category("color", "shapes"),
             categorical_roles=("color",), spec=SPECS["pie"], family="part",
         ),
         ChartKind(
@@ -409,7 +411,7 @@ KINDS: dict[str, ChartKind] = {
             "a ranking.",
             ("x", "y", "time"), _top, default_dataset="gapminder",
             numeric_roles=("y", "time"), categorical_roles=("x",), name_roles=("x",),
-            spec=SPECS["lollipop"], family="ranking",
+            one_colour=True, spec=SPECS["lollipop"], family="ranking",
         ),
         ChartKind(
             "stacked100", "100 % stacked bar",

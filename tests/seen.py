@@ -96,7 +96,8 @@ def _rgb(color: str) -> np.ndarray:
 
 # What a translucent mark may sit on: white, Plotly's blue-grey plot area, plotnine's grey.
 BACKGROUNDS = ("#ffffff", "#e5ecf6", "#ebebeb")
-ALPHAS = {1.0, 0.8, 0.75, 0.6, 0.5}  # the spec fixes no opacity for bars; libraries differ
+# the spec fixes no opacity for bars, bands or violins; libraries differ
+ALPHAS = {1.0, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5}
 
 
 def missing_colors(png: bytes, colors: dict[str, str], opacity: float = 1.0,

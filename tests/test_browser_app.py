@@ -149,10 +149,12 @@ OK_CARDS = '[class*="st-key-card-"][class$="-ok"], [class*="st-key-card-"][class
 def _expected_colors(kind: str) -> dict[str, str]:
     """The palette's colour for each category the app's first dataset (the penguins) draws."""
     from gallery.datasets import read_dataset
-    from gallery.palette import colors_for
+    from gallery.palette import PALETTE, colors_for
     from gallery.render import prepare_cell
 
     chart = KINDS[kind]
+    if chart.one_colour:
+        return {"every mark": PALETTE[0].lower()}
     role = next((r for r in ("color", "x") if r in chart.categorical_roles), None)
     if role is None:
         return {}

@@ -50,7 +50,8 @@ def record(result: CellResult, files: list[str]) -> dict[str, Any]:
 
 
 def _colours_by_category(kind: str) -> bool:
-    return bool(get_kind(kind).categorical_roles)
+    chart = get_kind(kind)
+    return bool(chart.categorical_roles) and not chart.one_colour
 
 
 def dashboard_record(view: DashboardView) -> dict[str, Any]:
