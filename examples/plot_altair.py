@@ -146,6 +146,50 @@ def widget(df, x, y, color):
     ).add_params(pick).transform_filter(pick).properties(**SIZE)
 
 
+def violin(df, x, y):
+    # One Gaussian KDE per category (no bandwidth given: Vega's normal reference rule).
+    # Altair has no violin mark: its gallery's violin is a horizontal area whose density
+    # is stacked "center" (mirrored), one facet column per category.
+    return alt.Chart(df).transform_density(
+        y, as_=[y, "density"], groupby=[x],
+    ).mark_area(orient="horizontal", opacity=0.8).encode(
+        alt.X("density:Q").stack("center").impute(None).title(None)
+        .axis(labels=False, values=[0], grid=False, ticks=False),
+        alt.Y(f"{y}:Q").scale(zero=False),
+        alt.Color(f"{x}:N").scale(range=PALETTE).legend(None),  # the headers name them
+        alt.Column(f"{x}:N").sort("ascending").spacing(0)
+        .header(titleOrient="bottom", labelOrient="bottom", labelPadding=0),
+    ).properties(
+        width=480 // df[x].nunique(), height=340,  # a facet's width is per column
+    ).configure_view(stroke=None)
+
+
+def area(df, time, y, color):
+    return alt.Chart(df).mark_area(opacity=0.85).encode(
+        alt.X(f"{time}:Q").scale(zero=False, nice=False).axis(format="~r"),  # 1952, not 1,952
+        # Altair stacks an aggregated area on its colour channel by itself.
+        alt.Y(f"sum({y}):Q").stack("zero").title(f"sum of {y}")
+        .axis(format="~s"),  # 6G, not 6,000,000,000
+        alt.Color(f"{color}:N").scale(range=PALETTE),
+        alt.Order(f"{color}:N").sort("ascending"),  # the first category at the bottom
+    ).properties(**SIZE)
+
+
+def pie(df, color):
+    # An arc's angle is its share of the count; Vega draws the first wedge from 12
+    # o'clock, clockwise, in the order channel's order.
+    base = alt.Chart(df, title=f"rows per {color}").encode(
+        alt.Theta("count():Q").stack(True),
+        alt.Color(f"{color}:N").scale(range=PALETTE),
+        alt.Order(f"{color}:N").sort("ascending"),
+    )
+    wedges = base.mark_arc(outerRadius=150, stroke="white")
+    # A count on each wedge, halfway out along its middle.
+    counts = base.mark_text(radius=110, fill="white", fontWeight="bold").encode(
+        alt.Text("count():Q"))
+    return (wedges + counts).properties(**SIZE)
+
+
 def density(df, x, color):
     # Reach past the data so the tails of the outer curves are not cut at its ends.
     low, high = df[x].min(), df[x].max()
@@ -246,6 +290,9 @@ if __name__ == "__main__":
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "widget": (penguins, xy),
+        "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
+        "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

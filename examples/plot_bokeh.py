@@ -224,6 +224,59 @@ def widget(df, x, y, color):
     return column(select, p)
 
 
+def violin(df, x, y):
+    names = sorted(df[x].unique())
+    p = figure(x_range=names, width=600, height=400, x_axis_label=x, y_axis_label=y)
+    # Bokeh has no violin glyph: scipy's Gaussian KDE (Scott's bandwidth) over each
+    # category's range, mirrored as an harea between two categorical offsets
+    # (category, -half width) and (category, +half width), as Bokeh's ridgeplot places
+    # its curves; every violin is 0.8 of a category wide at its widest
+    for i, name in enumerate(names):
+        values = df.loc[df[x] == name, y]
+        grid = np.linspace(values.min(), values.max(), 200)
+        density = gaussian_kde(values)(grid)
+        half = 0.4 * density / density.max()
+        p.harea(x1=[(name, -w) for w in half], x2=[(name, w) for w in half], y=grid,
+                color=PALETTE[i], alpha=0.8)
+    p.xgrid.grid_line_color = None
+    return p
+
+
+def area(df, time, y, color):
+    sums = df.groupby([time, color])[y].sum().unstack(color, fill_value=0)
+    names = [str(name) for name in sums.columns]  # sorted: stacked from the bottom
+    p = figure(width=600, height=400, x_axis_label=time, y_axis_label=f"sum of {y}")
+    # varea_stack stacks the columns in the order given, each on the sum of those before
+    p.varea_stack(names, x=time, source=ColumnDataSource(sums.rename(columns=str)),
+                  color=PALETTE[:len(names)], alpha=0.85, legend_label=names)
+    p.y_range.start = 0
+    p.yaxis.formatter = NumeralTickFormatter(format="0.0a")  # 4.0b, not 4000000000
+    p.add_layout(p.legend[0], "right")
+    p.legend.title = color
+    return p
+
+
+def pie(df, color):
+    counts = df[color].value_counts().sort_index().rename("rows").reset_index()
+    counts["fill"] = PALETTE[:len(counts)]
+    # Bokeh has no pie API, only wedges, whose angles run anticlockwise from 3 o'clock;
+    # clockwise from 12 in sorted order, each wedge starts pi/2 minus the turns before it
+    share = counts["rows"] / counts["rows"].sum()
+    counts["start"] = np.pi / 2 - 2 * np.pi * (share.cumsum() - share)
+    counts["end"] = counts["start"] - 2 * np.pi * share
+    p = figure(width=600, height=400, x_range=(-1, 1), y_range=(-1, 1),
+               title=f"rows per {color}", toolbar_location=None)
+    # a radius in screen px keeps the pie round, whatever the ranges' aspect
+    p.wedge(0, 0, radius=150, radius_units="screen", start_angle="start", end_angle="end",
+            direction="clock", source=counts, fill_color="fill", line_color="white",
+            legend_field=color)
+    p.axis.visible = False
+    p.grid.grid_line_color = None
+    p.add_layout(p.legend[0], "right")
+    p.legend.title = color
+    return p
+
+
 def density(df, x, color):
     p = figure(width=600, height=400, x_axis_label=x, y_axis_label="density")
     # Bokeh draws what it is given: scipy's Gaussian KDE (Scott's bandwidth), evaluated on
@@ -353,6 +406,9 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
+        "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

@@ -162,6 +162,25 @@ def bubble(df, x, y, size, color):
     )
 
 
+def area(df, time, y, color):
+    # One row per (time, category) sum, sorted by time: chartify draws each band's rows in
+    # order and stacks the categories in sorted order, the first at the bottom.
+    sums = df.groupby([time, color], as_index=False)[y].sum()
+    ch = chartify.Chart(blank_labels=True)
+    ch.figure.width, ch.figure.height = SIZE
+    ch.style.set_color_palette("categorical", PALETTE)
+    ch.plot.area(data_frame=sums, x_column=time, y_column=y, color_column=color, stacked=True)
+    return (
+        ch.axes.set_xaxis_label(time)
+        .axes.set_xaxis_tick_format("0.[0000]")  # no thousands separator: 1952, not 1,952
+        .axes.set_yaxis_label(f"sum of {y}")
+        .axes.set_yaxis_tick_format("0.0a")  # 6.0b, not 6,000,000,000
+        # a vertical legend of a stack is reversed (top band first); a horizontal one under
+        # the plot keeps the sorted order
+        .set_legend_location("outside_bottom", orientation="horizontal")
+    )
+
+
 def density(df, x, color):
     # Chartify's own plot.kde draws each density only as a 20 % translucent area, with no
     # line, cut at the category's smallest and largest value: the same scipy KDE (Scott's
@@ -225,6 +244,11 @@ def stacked100(df, x, color):
 
 
 NOT_SUPPORTED = {
+    "violin": "Chartify has no violin: its categorical-axis plots are bar, interval, "
+    "lollipop, parallel, scatter, boxplot and text, and plot.kde only draws on a numeric "
+    "axis, so a density cannot be mirrored around a category.",
+    "pie": "Chartify has no pie, donut or wedge plot (its only radial chart, RadarChart, "
+    "draws polygons on spokes); a pie would be raw bokeh wedges on ch.figure.",
     "facet": "Chartify has no facet or grid API: a Chart wraps one bokeh figure, and "
     "laying several out takes bokeh.layouts directly.",
     "scatter3d": "Chartify draws with bokeh, which has no 3D axes.",
@@ -280,6 +304,9 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
+        "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

@@ -181,6 +181,53 @@ def linked(df, x, y, x2, y2, color):
     return (left + right).opts(shared_datasource=True, merge_tools=False)
 
 
+def violin(df, x, y):
+    # violins follow the order of the rows: sorting them sorts the categories. Each is
+    # scipy's gaussian_kde of its values (Scott's bandwidth unless told), mirrored
+    violins = hv.Violin(df.sort_values(x), x, y)
+    # the fill colour per category is a backend style: bokeh maps the category through
+    # a colour map, matplotlib takes one colour per violin from a cycle. Bokeh draws the
+    # estimate 5 bandwidths past the data, where the y axis (set from the data) cuts it
+    # off: cut=0 ends each violin at its smallest and largest value, as matplotlib does
+    return violins.opts(
+        opts.Violin(violin_fill_color=dim(x), cmap=PALETTE, cut=0, width=600, height=400,
+                    backend="bokeh"),
+        opts.Violin(facecolors=hv.Cycle(PALETTE), fig_inches=(6, 4), aspect=1.5,
+                    backend="matplotlib"))
+
+
+def area(df, time, y, color):
+    # the sum of y per (time, colour), one Area per colour value (in sorted order);
+    # Area.stack sets each one's baseline on the top of the one before it
+    sums = hv.Dataset(df, [time, color], y).aggregate(function=np.sum)
+    bands = hv.Area.stack(sums.to(hv.Area, time, y, groupby=color).overlay())
+    # the fill is a backend style: bokeh's `color`, matplotlib's `facecolor` (whose Area
+    # also leaves itself out of the legend unless told)
+    return bands.opts(opts.Area(color=hv.Cycle(PALETTE), backend="bokeh"),
+                      opts.Area(facecolor=hv.Cycle(PALETTE), show_legend=True,
+                                backend="matplotlib"),
+                      # the y axis from 0, where the bottom band starts
+                      opts.NdOverlay(legend_position="right", ylabel=f"sum of {y}",
+                                     ylim=(0, None)), *SIZE)
+
+
+def pie(df, color):
+    # a Donut with no hole is a pie. Its wedges run anticlockwise from start_angle (in
+    # radians from 3 o'clock), so the categories go in reverse order starting at 12
+    # o'clock, which reads sorted clockwise. A categorical column: with plain strings
+    # HoloViews 1.23's bokeh backend sets up a categorical x axis and draws no wedge
+    counts = df[color].astype("category").value_counts().sort_index(ascending=False)
+    colors = dict(zip(sorted(df[color].unique()), PALETTE, strict=False))
+    wedges = hv.Donut(counts.reset_index(), color, "count")
+    # the category's name on each wedge; a legend would list them in reverse
+    return wedges.opts(
+        opts.Donut(inner_radius=0, start_angle=np.pi / 2, cmap=colors, show_labels=True,
+                   show_legend=False, title=f"rows per {color}"),
+        # data_aspect=1 keeps the pie round on a wide bokeh canvas
+        opts.Donut(width=600, height=400, data_aspect=1, backend="bokeh"),
+        opts.Donut(fig_inches=(6, 4), backend="matplotlib"))
+
+
 def density(df, x, color):
     # a Distribution is drawn as scipy's gaussian_kde of its values (Scott's bandwidth
     # unless told), cut three bandwidths past the data; one per colour value, overlaid
@@ -312,6 +359,9 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
+        "pie": (penguins, {"color": "species"}),
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),

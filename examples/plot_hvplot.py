@@ -128,6 +128,25 @@ def linked(df, x, y, x2, y2, color):
     return views.opts(shared_datasource=True, merge_tools=False)
 
 
+def violin(df, x, y):
+    # one violin per by= group, each scipy's gaussian_kde of its values (Scott's
+    # bandwidth unless given bandwidth=), mirrored; c= fills each by its category, and
+    # sorted rows give sorted violins and colours
+    violins = df.sort_values(x).hvplot.violin(y=y, by=x, c=x, cmap=PALETTE, legend=False,
+                                              **SIZE)
+    # the estimate reaches 5 bandwidths past the data, where the y axis (set from the
+    # data) cuts it off: cut=0 ends each violin at its smallest and largest value
+    return violins.opts(cut=0)
+
+
+def area(df, time, y, color):
+    sums = df.groupby([time, color])[y].sum().reset_index()  # sorted by time, then color
+    # one area per by= group; stacked=True sets each on the top of the one before it,
+    # the first group at the bottom. The y axis from 0, where the bottom band starts
+    return sums.hvplot.area(x=time, y=y, by=color, stacked=True, color=PALETTE,
+                            legend="right", ylabel=f"sum of {y}", ylim=(0, None), **SIZE)
+
+
 def density(df, x, color):
     # kde draws scipy's gaussian_kde of each by= group (Scott's bandwidth unless given
     # bandwidth=), cut three bandwidths past the data; sorted rows give sorted groups.
@@ -163,6 +182,8 @@ def stacked100(df, x, color):
 NOT_SUPPORTED = {
     "scatter3d": "hvPlot has no 3D plot kind for pandas data, and its default bokeh backend "
     "draws 2D plots only.",
+    "pie": "hvPlot has no pie or donut kind (.hvplot.pie does not exist); a pie needs "
+    "HoloViews' own hv.Donut element, outside hvPlot's API.",
 }
 
 NEEDS_SERVER = {
@@ -213,6 +234,9 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
+        "pie": (penguins, {"color": "species"}),
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),

@@ -69,6 +69,26 @@ def bubble(df, x, y, size, color):
     return ax
 
 
+def area(df, time, y, color):
+    sums = df.pivot_table(index=time, columns=color, values=y, aggfunc="sum", fill_value=0)
+    # plot.area stacks by default, the columns in order (sorted): the first at the bottom
+    ax = sums.plot.area(color=PALETTE[:sums.shape[1]], alpha=0.85, ylabel=f"sum of {y}",
+                        figsize=(6, 4))
+    # beside the plot: the bands fill it from the bottom up, so no corner stays clear
+    ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
+    return ax
+
+
+def pie(df, color):
+    counts = df[color].value_counts().sort_index()
+    # an Axes of its own: Series.plot without ax= draws on whatever figure is current
+    _, ax = plt.subplots(figsize=(6, 4))
+    # clockwise from 12 o'clock, in sorted order (matplotlib starts at 3, anticlockwise)
+    return counts.plot.pie(ax=ax, colors=PALETTE[:len(counts)], startangle=90,
+                           counterclock=False, autopct="%.0f%%", ylabel="",
+                           title=f"rows per {color}")
+
+
 def density(df, x, color):
     # one column per category; plot.kde fits scipy's gaussian_kde to each column (Scott's
     # bandwidth) and draws it over that column's range and half as much again each side
@@ -106,6 +126,9 @@ NOT_SUPPORTED = {
     "scatter has no by= argument, so panels per category need a matplotlib subplot loop.",
     "regression": "pandas plots the data it is given and fits no models: the regression "
     "line would have to be computed with numpy and drawn with matplotlib.",
+    "violin": "DataFrame.plot has no violin kind (pandas.plotting has none either): plot.box "
+    "draws quartiles, and plot.kde draws densities on a shared axis, never mirrored per "
+    "category.",
     "scatter3d": "DataFrame.plot draws on two-dimensional matplotlib Axes only; none of its "
     "kinds takes a third coordinate.",
     "tooltip": "DataFrame.plot has no hover or tooltip: it draws static matplotlib Axes, and "
@@ -159,6 +182,9 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
+        "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

@@ -11,6 +11,8 @@ Like pandas' own ``.plot``, it draws the frame as it is: one line, bar group or 
 per column, so the data is reshaped with pandas first.
 """
 
+import contextlib
+import io
 import sys
 import types
 
@@ -171,7 +173,34 @@ def stacked100(df, x, color):
     return fig
 
 
+def area(df, time, y, color):
+    # One band per column, stacked=True piling them from the bottom in column order: the
+    # sums as a (time x category) table, columns sorted.
+    sums = df.groupby([time, color])[y].sum().unstack(color, fill_value=0)
+    fig = sums.plot_bokeh.area(
+        stacked=True, colormap=PALETTE, alpha=0.85, xlabel=time, ylabel=f"sum of {y}",
+        title=f"sum of {y} by {color}", legend="top_left", show_figure=False,
+    )
+    # It draws the top band first, so its legend runs from the top band down: reversed on
+    # the returned bokeh figure, the legend lists the categories in sorted order.
+    fig.legend[0].items = fig.legend[0].items[::-1]
+    return fig
+
+
+def pie(df, color):
+    # One wedge per row of a (category, count) table, in its order: sorted.
+    counts = df[color].value_counts().sort_index().rename("rows").reset_index()
+    # Its pie prints a leftover debugging line (the legend's column name): kept out of the
+    # program's output.
+    with contextlib.redirect_stdout(io.StringIO()):
+        return counts.plot_bokeh.pie(
+            x=color, y="rows", colormap=PALETTE, title=f"rows per {color}", show_figure=False,
+        )
+
+
 NOT_SUPPORTED = {
+    "violin": "Pandas-Bokeh has no violin or kde kind, and its area plot draws one band per "
+    "column on a numeric x axis: it cannot mirror a density around a category.",
     "box": "Pandas-Bokeh lists plot_bokeh.box, but plot() rejects kind='box': "
     "box plots were never implemented.",
     "heatmap": "Pandas-Bokeh has no heatmap or image kind; its kinds are line, step, point, "
@@ -188,6 +217,12 @@ NOT_SUPPORTED = {
 }
 
 SPEC_NOT_MET = {
+    "pie": {
+        "order": "Pandas-Bokeh's pie draws annular_wedge glyphs from cumsum() of the shares, "
+        "so the wedges run anticlockwise from 3 o'clock, Bokeh's convention; it has no start "
+        "angle or direction option (its extra options reach the glyph, where direction='clock' "
+        "would sweep the rest of the circle instead).",
+    },
     "line": {
         "statistic": "Pandas-Bokeh draws the table of means as it is: where a category has no "
         "value at a time, its line stops there and starts again (there is no option to join "
@@ -232,6 +267,9 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
+        "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

@@ -159,6 +159,42 @@ def bubble(df, x, y, size, color):
     return fig
 
 
+def violin(df, x, y):
+    fig = go.Figure()
+    for i, (name, group) in enumerate(df.groupby(x)):
+        # plotly.js computes the KDE in the browser with Silverman's bandwidth unless given
+        # one: Scott's rule (the standard deviation times n^-1/5, as scipy's default).
+        fig.add_trace(go.Violin(x=group[x], y=group[y], name=name, points=False,
+                                bandwidth=group[y].std() * len(group) ** -0.2,
+                                line_color=PALETTE[i], fillcolor=PALETTE[i], opacity=0.8))
+    fig.update_layout(xaxis_title=x, yaxis_title=y, showlegend=False, **SIZE)
+    return fig
+
+
+def area(df, time, y, color):
+    sums = df.groupby([color, time], as_index=False)[y].sum()
+    fig = go.Figure()
+    # A stackgroup piles its traces up in the order they are added (plotly.js adds them
+    # in the browser): the first sorted category is the bottom band.
+    for i, (name, group) in enumerate(sums.groupby(color)):
+        fig.add_trace(go.Scatter(x=group[time], y=group[y], name=name, stackgroup="one",
+                                 mode="lines", line_color=PALETTE[i]))
+    # plotly lists stacked traces top-down by default; "normal" keeps them sorted.
+    fig.update_layout(xaxis_title=time, yaxis_title=f"sum of {y}", legend_title_text=color,
+                      legend_traceorder="normal", **SIZE)
+    return fig
+
+
+def pie(df, color):
+    counts = df[color].value_counts().sort_index()
+    # plotly.js sorts slices largest first and turns anticlockwise unless told not to;
+    # rotation 0 starts the first slice at 12 o'clock.
+    fig = go.Figure(go.Pie(labels=counts.index, values=counts.values, sort=False,
+                           direction="clockwise", rotation=0, marker_colors=PALETTE,
+                           textinfo="label+percent"))
+    fig.update_layout(legend_title_text=color, title=f"rows per {color}", **SIZE)
+    return fig
+
 def density(df, x, color):
     # plotly.js has no KDE (ff.create_distplot, which computed one, is deprecated): scipy's
     # Gaussian KDE (Scott's bandwidth), on a grid three bandwidths past the data, as lines.
@@ -334,6 +370,9 @@ if __name__ == "__main__":
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
+        "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
+        "pie": (penguins, {"color": "species"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

@@ -104,6 +104,35 @@ def bubble(df, x, y, size, color):
                       title=f"marker area ~ {size}", **SIZE)
 
 
+def violin(df, x, y):
+    # Colouring by x fills each violin with its category's colour; the axis names them.
+    fig = px.violin(df, x=x, y=y, color=x, color_discrete_sequence=PALETTE,
+                    category_orders={x: sorted(df[x].unique())}, **SIZE)
+    # plotly.js's default bandwidth is Silverman's: each trace (one per category) takes
+    # Scott's, its standard deviation times n^-1/5, as scipy's KDE does.
+    scott = df.groupby(x)[y].agg(lambda v: v.std() * len(v) ** -0.2)
+    fig.for_each_trace(lambda trace: trace.update(bandwidth=scott[trace.name]))
+    return fig.update_layout(showlegend=False)
+
+
+def area(df, time, y, color):
+    # px.area stacks its traces (a stackgroup) in category_orders' order, the first at
+    # the bottom; plotly.js adds the sums up in the browser.
+    sums = df.groupby([time, color], as_index=False)[y].sum()
+    return px.area(sums, x=time, y=y, color=color, labels={y: f"sum of {y}"},
+                   color_discrete_sequence=PALETTE,
+                   category_orders={color: sorted(df[color].unique())}, **SIZE)
+
+
+def pie(df, color):
+    # plotly.js counts the rows of each name; it sorts slices largest first and turns
+    # anticlockwise unless told not to (rotation 0 starts at 12 o'clock).
+    fig = px.pie(df, names=color, color=color, color_discrete_sequence=PALETTE,
+                 category_orders={color: sorted(df[color].unique())},
+                 title=f"rows per {color}", **SIZE)
+    fig.update_traces(sort=False, direction="clockwise", textinfo="label+percent")
+    return fig.update_layout(legend_title_text=color)
+
 def density(df, x, color):
     # A workaround: px has no KDE (plotly.py#4057). scipy's Gaussian KDE (Scott's bandwidth)
     # is computed per category on a grid three bandwidths past the data; px.line draws it.
@@ -243,6 +272,9 @@ if __name__ == "__main__":
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
+        "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
+        "pie": (penguins, {"color": "species"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

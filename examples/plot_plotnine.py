@@ -9,12 +9,14 @@ Charts are written as SVG files.
 import numpy as np
 import pandas as pd
 from mizani.bounds import rescale_max
+from mizani.labels import label_comma
 from plotnine import (
     aes,
     annotate,
     element_text,
     expand_limits,
     facet_wrap,
+    geom_area,
     geom_bar,
     geom_boxplot,
     geom_density,
@@ -24,11 +26,13 @@ from plotnine import (
     geom_smooth,
     geom_text,
     geom_tile,
+    geom_violin,
     ggplot,
     guide_legend,
     guides,
     labs,
     position_fill,
+    position_stack,
     scale_color_identity,
     scale_color_manual,
     scale_fill_cmap,
@@ -183,6 +187,33 @@ def animation(df, x, y, size, color, time):
     return PlotnineAnimation([frame(t) for t in sorted(df[time].unique())], interval=400)
 
 
+def violin(df, x, y):
+    # bw="scott": Scott's rule (plotnine's default is R's nrd0); trim=True, the default,
+    # ends each violin at its smallest and largest value
+    return (
+        ggplot(df, aes(x, y, fill=x))
+        + geom_violin(bw="scott", show_legend=False)
+        + scale_fill_manual(PALETTE)
+        + SIZE
+    )
+
+
+def area(df, time, y, color):
+    # one row per (time, colour): the sums, with 0 where a category has no rows at a time
+    sums = df.pivot_table(index=time, columns=color, values=y, aggfunc="sum", fill_value=0)
+    sums = sums.melt(value_name=y, ignore_index=False).reset_index()
+    # ggplot stacks the first level on top, so reverse=True puts the first sorted
+    # category at the bottom (the legend keeps the sorted order)
+    return (
+        ggplot(sums, aes(time, y, fill=color))
+        + geom_area(position=position_stack(reverse=True), alpha=0.85)
+        + scale_fill_manual(PALETTE)
+        + scale_y_continuous(labels=label_comma())  # sums run to billions: 6,000,000,000
+        + labs(y=f"sum of {y}")
+        + SIZE
+    )
+
+
 def density(df, x, color):
     # bw="scott": Scott's rule (plotnine's default is R's nrd0). As in ggplot2, every curve
     # spans the x scale, the range of all the data: tails past it are cut
@@ -225,6 +256,9 @@ def stacked100(df, x, color):
 NOT_SUPPORTED = {
     "scatter3d": "plotnine follows ggplot2's grammar, whose coordinate systems are all "
     "two-dimensional: there is no 3D geom or coord to map a z aesthetic to.",
+    "pie": "plotnine 0.15 has no coord_polar: ggplot2's pie, geom_bar(width=1) + "
+    "coord_polar(theta='y'), cannot be written, and no geom draws wedges (coord_polar is "
+    "only being added after 0.15, has2k1/plotnine#1059).",
     "tooltip": "plotnine has no hover or tooltip in its grammar: a ggplot draws a static "
     "matplotlib figure, and a tooltip would be matplotlib's own mpl_connect callback "
     "(running in Python, in a Jupyter kernel with ipympl).",
@@ -260,6 +294,9 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
+        "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

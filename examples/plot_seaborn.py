@@ -3,11 +3,13 @@
 Run: python examples/plot_seaborn.py [OUT_DIR]  (needs seaborn, matplotlib and pandas)
 Each function takes a data frame and the names of the columns to use for each role.
 The figure-level functions (relplot, catplot, displot, lmplot) return a grid that owns
-its own figure; the heatmap is axes-level, so it is given an Axes to draw on.
+its own figure; the heatmap is axes-level, so it is given an Axes to draw on. The stacked
+area comes from the seaborn.objects interface (so.Plot), drawn on a Figure of its own.
 """
 
 import matplotlib.pyplot as plt
 import seaborn as sns
+import seaborn.objects as so
 
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -87,6 +89,34 @@ def bubble(df, x, y, size, color):
                        size_norm=(0, df[size].max()), alpha=0.6, height=4, aspect=1.25)
 
 
+def violin(df, x, y):
+    # seaborn's KDE is scipy's: bw_method="scott" names Scott's rule; cut=0 ends each violin
+    # at its smallest and largest value (the default runs two bandwidths past them)
+    order = sorted(df[x].unique())
+    return sns.catplot(data=df, kind="violin", x=x, y=y, order=order, hue=x, hue_order=order,
+                       palette=PALETTE[:len(order)], bw_method="scott", cut=0, saturation=1,
+                       height=4, aspect=1.5)
+
+
+def area(df, time, y, color):
+    # the classic API has no stacked area: seaborn.objects stacks Area marks with Stack(),
+    # summed per (time, colour) by Agg("sum"). Stack piles the groups up in the order they
+    # appear in the data: sorted rows put the first sorted category at the bottom
+    order = sorted(df[color].unique())
+    # the legend goes beside the Axes, past the figure's edge: 5 inches and the tight
+    # layout make about 600 px with it (without a layout engine it is cut when saved)
+    fig = plt.figure(figsize=(5, 4), layout="tight")
+    (
+        so.Plot(df.sort_values([color, time]), x=time, y=y, color=color)
+        .add(so.Area(alpha=0.85), so.Agg("sum"), so.Stack())
+        .scale(color=so.Nominal(PALETTE[:len(order)], order=order))
+        .label(y=f"sum of {y}")
+        .on(fig)  # drawn on a Figure of our own, which is what is returned
+        .plot()
+    )
+    return fig
+
+
 def density(df, x, color):
     # common_norm=False: each curve has area 1 on its own (the default splits 1 between
     # categories by their size); seaborn's KDE is scipy's, with Scott's bandwidth
@@ -130,6 +160,8 @@ NOT_SUPPORTED = {
     "Python.",
     "widget": "seaborn has no widgets: a plot is redrawn only by calling seaborn again "
     "(ipywidgets.interact in a Jupyter kernel), and nothing of it works in a page.",
+    "pie": "seaborn draws no pie: neither its functions nor seaborn.objects have a polar "
+    "coordinate or wedge mark, and plt.pie is matplotlib's own.",
     "animation": "seaborn has no animation API: a FuncAnimation redrawing a seaborn plot per "
     "frame is matplotlib's animation, not seaborn's.",
 }
@@ -161,6 +193,9 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
+        "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

@@ -247,6 +247,74 @@ def widget(df, x, y, color):
     }
 
 
+def violin(df, x, y):
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"values": records(df)},
+        # One Gaussian KDE per category (no bandwidth given: Vega's normal reference rule),
+        # sampled over that category's own min..max.
+        "transform": [{"density": y, "groupby": [x], "as": [y, "density"]}],
+        # Vega-Lite has no violin mark: its documented violin is a horizontal area whose
+        # density is stacked "center" (mirrored), one facet column per category.
+        "mark": {"type": "area", "orient": "horizontal", "opacity": 0.8},
+        "encoding": {
+            "y": {"field": y, "type": "quantitative", "scale": {"zero": False}},
+            "x": {"field": "density", "type": "quantitative", "stack": "center",
+                  "impute": None, "title": None,
+                  "axis": {"labels": False, "values": [0], "grid": False, "ticks": False}},
+            "color": {"field": x, "type": "nominal", "scale": {"range": PALETTE},
+                      "legend": None},  # the column headers name the categories
+            "column": {"field": x, "type": "nominal", "spacing": 0, "sort": "ascending",
+                       "header": {"titleOrient": "bottom", "labelOrient": "bottom",
+                                  "labelPadding": 0}},
+        },
+        # A facet's width is per column: share the plot width among the categories.
+        "width": 480 // df[x].nunique(), "height": 340,
+        "config": {"view": {"stroke": None}},
+    }
+
+
+def area(df, time, y, color):
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"values": records(df)},
+        "mark": {"type": "area", "opacity": 0.85},
+        "encoding": {
+            "x": {"field": time, "type": "quantitative", "scale": {"zero": False, "nice": False},
+                  "axis": {"format": "~r"}},  # 1952, not 1,952
+            # Vega-Lite stacks an aggregated area on its colour channel by itself.
+            "y": {"field": y, "aggregate": "sum", "type": "quantitative", "stack": "zero",
+                  "title": f"sum of {y}", "axis": {"format": "~s"}},  # 6G, not 6,000,000,000
+            "color": {"field": color, "type": "nominal", "scale": {"range": PALETTE}},
+            # The first category in sorted order at the bottom of the stack.
+            "order": {"field": color, "type": "nominal", "sort": "ascending"},
+        },
+        **SIZE,
+    }
+
+
+def pie(df, color):
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"values": records(df)},
+        # An arc's angle is its share of the count; Vega draws the first wedge from 12
+        # o'clock, clockwise, in the order channel's order.
+        "encoding": {
+            "theta": {"aggregate": "count", "type": "quantitative", "stack": True},
+            "color": {"field": color, "type": "nominal", "scale": {"range": PALETTE}},
+            "order": {"field": color, "type": "nominal", "sort": "ascending"},
+        },
+        "layer": [
+            {"mark": {"type": "arc", "outerRadius": 150, "stroke": "white"}},
+            # A count on each wedge, halfway out along its middle.
+            {"mark": {"type": "text", "radius": 110, "fill": "white", "fontWeight": "bold"},
+             "encoding": {"text": {"aggregate": "count", "type": "quantitative"}}},
+        ],
+        "title": f"rows per {color}",
+        **SIZE,
+    }
+
+
 def density(df, x, color):
     # Reach past the data so the tails of the outer curves are not cut at its ends.
     low, high = float(df[x].min()), float(df[x].max())
@@ -385,6 +453,9 @@ if __name__ == "__main__":
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "widget": (penguins, xy),
+        "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
+        "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
+        "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

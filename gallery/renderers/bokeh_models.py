@@ -20,6 +20,8 @@ _MARKERS = {"Scatter", "Circle"}
 _BARS = {"VBar", "HBar"}
 _LINES = {"Line", "MultiLine", "Step"}
 _CELLS = {"Rect", "Image", "Quad"}
+_SHAPES = {"Patch", "VArea", "HArea", "VAreaStep", "HAreaStep"}  # one outline per glyph
+_SHAPE_ROWS = {"Patches", "MultiPolygons", "Wedge", "AnnularWedge"}  # one outline per row
 
 
 @contextmanager
@@ -59,22 +61,15 @@ def _glyph_renderers(model: Any) -> list[Any]:
 
 def measure(model: Any) -> Drawn:
     """Count rows of data behind each kind of glyph."""
-    counts = {"points": 0, "bars": 0, "bar_total": 0.0, "line_points": 0, "cells": 0}
+    counts = {"points": 0, "bars": 0, "bar_total": 0.0, "line_points": 0, "cells": 0,
+              "shapes": 0}
     box_positions: set[Any] = set()
     for renderer in _glyph_renderers(model):
         glyph, data = type(renderer.glyph).__name__, renderer.data_source.data
         rows = len(next(iter(data.values()))) if data else 0
-        if glyph in _MARKERS:
-            counts["points"] += _finite_rows(renderer.glyph, data, rows)
-        elif glyph in _BARS:  # a NaN end (a group combination with no rows) draws no bar
-            end = renderer.glyph.top if glyph == "VBar" else renderer.glyph.right
-            counts["bars"] += _finite(end, data, rows)
-        elif glyph in _LINES:
-            counts["line_points"] += _finite_rows(renderer.glyph, data, rows)
-        elif glyph == "Image":  # one cell per pixel of each image, as matplotlib's imshow
-            counts["cells"] += sum(np.size(image) for image in data.get("image", []))
-        elif glyph in _CELLS:
-            counts["cells"] += rows
+        key, count = _counted(renderer.glyph, data, rows)
+        if key:
+            counts[key] += count
         if glyph in {"VBar", "Quad"} and isinstance(renderer.glyph.top, str):
             heights = _values(renderer.glyph.top, data) - _values(renderer.glyph.bottom, data)
             counts["bar_total"] += float(np.nansum(np.abs(heights)))  # NaN: a missing group
@@ -86,6 +81,24 @@ def measure(model: Any) -> Drawn:
     total = counts["bar_total"]
     counts["bar_total"] = round(total) if np.isfinite(total) else 0
     return Drawn(**counts, boxes=len(box_positions))
+
+
+def _counted(glyph: Any, data: dict[str, Any], rows: int) -> tuple[str, int]:
+    """What one glyph renderer draws: which count it adds to, and how much."""
+    name = type(glyph).__name__
+    if name in _MARKERS:
+        return "points", _finite_rows(glyph, data, rows)
+    if name in _BARS:  # a NaN end (a group combination with no rows) draws no bar
+        return "bars", _finite(glyph.top if name == "VBar" else glyph.right, data, rows)
+    if name in _LINES:
+        return "line_points", _finite_rows(glyph, data, rows)
+    if name == "Image":  # one cell per pixel of each image, as matplotlib's imshow
+        return "cells", sum(np.size(image) for image in data.get("image", []))
+    if name in _CELLS:
+        return "cells", rows
+    if name in _SHAPES or name in _SHAPE_ROWS:
+        return "shapes", 1 if name in _SHAPES else rows
+    return "", 0
 
 
 def _finite_rows(glyph: Any, data: dict[str, Any], rows: int) -> int:

@@ -42,7 +42,7 @@ def _splom_panels(trace: Any) -> int:
 def measure(figure: Any) -> Drawn:
     """What the figure draws at the start: a trace hidden until a control shows it (a
     dropdown's other options) counts for nothing, nor do the frames of an animation."""
-    points = rows = bars = line_points = cells = 0
+    points = rows = bars = line_points = cells = shapes = 0
     for trace in figure.data:
         kind = trace.type
         if trace.visible in (False, "legendonly"):
@@ -54,17 +54,19 @@ def measure(figure: Any) -> Drawn:
             # "lines+markers" draws both: a vertex and a marker per value. With no mode,
             # plotly.js draws lines+markers below 20 points and lines from 20 up.
             mode = trace.mode or ("lines+markers" if _length(trace.x) < 20 else "lines")
-            if "markers" in mode:
-                points += _length(trace.x)
-            if "lines" in mode:
-                line_points += _length(trace.x)
+            points += _length(trace.x) * ("markers" in mode)
+            line_points += _length(trace.x) * ("lines" in mode)
         elif kind in _RAW:
             rows += max(_length(trace.x), _length(trace.y))
         elif kind == "bar":
             bars += _length(trace.x)
         elif kind == "heatmap":
             cells += sum(len(row) for row in trace.z)
-    return Drawn(points=points, rows=rows, bars=bars, line_points=line_points, cells=cells)
+        elif kind == "pie":  # a slice per value, or plotly.js counts the labels (rows)
+            shapes += _length(trace.values)
+            rows += 0 if trace.values is not None else _length(trace.labels)
+    return Drawn(points=points, rows=rows, bars=bars, line_points=line_points, cells=cells,
+                 shapes=shapes)
 
 
 def figure_of(native: Any) -> Any:

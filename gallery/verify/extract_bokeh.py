@@ -22,6 +22,7 @@ from bokeh.colors import named
 from bokeh.core.property.vectorization import Expr, Field, Value
 from bokeh.models import (
     AllIndices,
+    AnnularWedge,
     Band,
     BooleanFilter,
     CategoricalColorMapper,
@@ -80,6 +81,7 @@ from bokeh.models import (
     VBar,
     Whisker,
 )
+from bokeh.models import Wedge as BokehWedge
 
 from gallery.verify import scene as sc
 
@@ -691,6 +693,42 @@ _AREA_COORDINATES = {  # the x and the y coordinates BokehJS indexes, per area g
 }
 
 
+def _outline(rows: Rows, xs: np.ndarray, ys: np.ndarray) -> tuple[tuple[float, ...],
+                                                                 tuple[float, ...]]:
+    """An outline's finite vertices in data coordinates; a categorical coordinate (placed
+    at synthetic positions) is left out."""
+    ok = np.isfinite(xs) & np.isfinite(ys)
+    return (() if rows.x.categorical else tuple(map(float, xs[ok])),
+            () if rows.y.categorical else tuple(map(float, ys[ok])))
+
+
+def area_outlines(rows: Rows) -> list[tuple[tuple[float, ...], tuple[float, ...]]]:
+    """Each area's outline: a Patch's or each Patches row's vertices; a VArea or HArea (or a
+    Band) out along one edge and back along the other, stacked edges evaluated."""
+    glyph, kept = rows.glyph, rows.in_view
+    if isinstance(glyph, Patches):
+        xs, ys = rows.raw("xs"), rows.raw("ys")
+        return [_outline(rows, rows.x.positions(_as_array(xs[i], len(xs[i]))),
+                         rows.y.positions(_as_array(ys[i], len(ys[i])))) for i in range(rows.n)]
+    if isinstance(glyph, Band):
+        along = glyph.dimension == "height"  # lower and upper are y values at each base x
+        base = rows.positions("base", rows.x if along else rows.y)[kept]
+        lower, upper = (rows.positions(n, rows.y if along else rows.x)[kept]
+                        for n in ("lower", "upper"))
+        order = np.argsort(base)
+        there = np.concatenate([base[order], base[order][::-1]])
+        edges = np.concatenate([upper[order], lower[order][::-1]])
+        return [_outline(rows, there, edges) if along else _outline(rows, edges, there)]
+    names = _AREA_COORDINATES.get(type(glyph))
+    if names is None:
+        return []
+    (x, *x2), (y, *y2) = ([rows.positions(n, axis)[kept] for n in group]
+                          for group, axis in zip(names, (rows.x, rows.y), strict=True))
+    xs = np.concatenate([x, (x2[0] if x2 else x)[::-1]]) if x2 or y2 else x
+    ys = np.concatenate([y, (y2[0] if y2 else y)[::-1]]) if x2 or y2 else y
+    return [_outline(rows, xs, ys)]
+
+
 @dataclass
 class _Marks:
     points: list[sc.Point] = field(default_factory=list)
@@ -698,6 +736,7 @@ class _Marks:
     lines: list[sc.Line] = field(default_factory=list)
     areas: list[sc.Area] = field(default_factory=list)
     texts: list[sc.Text] = field(default_factory=list)
+    wedges: list[sc.Wedge] = field(default_factory=list)
 
 
 def _extent(values: Iterable[np.ndarray]) -> tuple[float, float]:
@@ -1106,13 +1145,31 @@ class Reader:
                                         panel))
 
     def read_areas(self, rows: Rows) -> None:
-        """Filled regions: one Area per row of Patches, one per Patch, VArea or Band."""
+        """Filled regions: one Area per row of Patches, one per Patch, VArea or Band, with
+        its outline where it can be read."""
         colors, alpha, _ = rows.paint("fill")
         per_row = isinstance(rows.glyph, Patches | MultiPolygons)
+        outlines = area_outlines(rows)
         for i in range(rows.n if per_row else min(rows.n, 1)):
             shown = alpha[i] if per_row else float(alpha.max(initial=0.0))
-            self.marks.areas.append(sc.Area(colors[i], float(shown), rows.panel))
+            xs, ys = outlines[i] if i < len(outlines) else ((), ())
+            self.marks.areas.append(sc.Area(colors[i], float(shown), rows.panel, xs, ys))
         self.area_bounds(rows)
+
+    def read_wedges(self, rows: Rows) -> None:
+        """Pie slices: BokehJS angles run anticlockwise from 3 o'clock, swept from start to
+        end in the glyph's direction; a Wedge turns them into turns clockwise from 12."""
+        colors, alpha, _ = rows.paint("fill")
+        start, end = (rows.numbers(f"{n}_angle") * (
+            math.pi / 180 if getattr(rows.glyph, f"{n}_angle_units", "rad") == "deg" else 1.0)
+            for n in ("start", "end"))
+        clockwise = getattr(rows.glyph, "direction", "anticlock") == "clock"
+        for i in np.flatnonzero(np.isfinite(start + end)):
+            first, last = (start[i], end[i]) if clockwise else (end[i], start[i])
+            turns = ((first - last) / (2 * math.pi)) % 1 or float(first != last)
+            begin = ((math.pi / 2 - first) / (2 * math.pi)) % 1
+            self.marks.wedges.append(sc.Wedge(float(begin), float(begin + turns), colors[i],
+                                              float(alpha[i]), rows.panel))
 
     def area_bounds(self, rows: Rows) -> None:
         if isinstance(rows.glyph, Patches):
@@ -1137,6 +1194,7 @@ class Reader:
         (MultiLine, read_multiline),
         (Segment, read_segments),
         (Whisker, read_whiskers),
+        ((BokehWedge, AnnularWedge), read_wedges),
         ((Text, LabelSet), read_texts),
         ((*_AREA_GLYPHS, Band), read_areas),
     ]
@@ -1427,7 +1485,7 @@ def extract(model: Any) -> sc.Scene:
     return sc.Scene(
         panels=tuple(panels) or (sc.Panel(),),
         points=tuple(marks.points), rects=tuple(marks.rects), lines=tuple(marks.lines),
-        areas=tuple(marks.areas), texts=tuple(marks.texts),
+        areas=tuple(marks.areas), texts=tuple(marks.texts), wedges=tuple(marks.wedges),
         boxes=tuple(assemble_boxes(reader.parts, _label_at(reader))),
         legend=tuple(read_legend(reader)), colorbar=_has_color_bar(placed),
         width=width, height=height,

@@ -40,6 +40,7 @@ from gallery.verify.scene import (
     Rect,
     Scene,
     Text,
+    Wedge,
 )
 
 MISSING_CHROMIUM = ("Plotly's statistics are computed by plotly.js: verify needs Chromium "
@@ -196,16 +197,48 @@ function splitLines(ctx, pts, color, alpha, panel, connect) {
   flush();
 }
 
-function pushFill(ctx, trace, vis, panel) {
+function pushFill(ctx, trace, vis, panel, outline) {
   if (!trace.fill || trace.fill === 'none') return;
   const c = rgba(trace.fillcolor);
-  ctx.out.areas.push({color: hex(c), alpha: vis * trace.opacity * (c ? c[3] : 1), panel});
+  // plotly.js leaves `opacity` unset on scatter traces without markers: read as 1.
+  const op = vis * (trace.opacity ?? 1);
+  ctx.out.areas.push(Object.assign({color: hex(c), alpha: op * (c ? c[3] : 1),
+                                    panel}, outline || {}));
+}
+
+// A band of a stackgroup: plotly.js stacks a group's traces in trace order, each point's
+// calcdata value being the running total (normalised by groupnorm, gaps filled by
+// stackgaps). The band runs from the total of the group's previous trace at each
+// position (0 under the first) up to its own: the outline is its top edge, then its
+// bottom edge backwards.
+function stackOutline(ctx, trace, cd) {
+  if (!trace.stackgroup) return null;
+  const horizontal = trace.orientation === 'h';
+  const pos = horizontal ? 'y' : 'x', val = horizontal ? 'x' : 'y';
+  const xa = axisOf(ctx.fl, trace.xaxis), ya = axisOf(ctx.fl, trace.yaxis);
+  const pa = horizontal ? ya : xa, va = horizontal ? xa : ya;
+  const below = new Map(), data = ctx.gd._fullData;
+  for (let i = data.indexOf(trace) - 1; i >= 0; i--) {
+    const t = data[i];
+    if (t.visible !== true || t.type !== 'scatter' || t.stackgroup !== trace.stackgroup ||
+        t.xaxis !== trace.xaxis || t.yaxis !== trace.yaxis) continue;
+    for (const d of ctx.gd.calcdata[i] || []) {
+      if (NUMERIC(d[pos]) && NUMERIC(d[val])) below.set(d[pos], d[val]);
+    }
+    break;
+  }
+  const kept = cd.filter((d) => NUMERIC(d[pos]) && NUMERIC(d[val]));
+  const ps = kept.map((d) => coord(pa, d[pos]));
+  const tops = kept.map((d) => coord(va, d[val]));
+  const bottoms = kept.map((d) => coord(va, below.get(d[pos]) ?? 0));
+  const p = ps.concat(ps.slice().reverse()), v = tops.concat(bottoms.reverse());
+  return horizontal ? {xs: v, ys: p} : {xs: p, ys: v};
 }
 
 function readScatter(ctx, trace, cd, vis) {
   const xa = axisOf(ctx.fl, trace.xaxis), ya = axisOf(ctx.fl, trace.yaxis);
   const panel = ctx.panelOf(trace), mode = trace.mode || '', m = trace.marker || {};
-  const op = vis * trace.opacity;
+  const op = vis * (trace.opacity ?? 1);
   if (mode.includes('markers')) {
     for (const d of cd) {
       const x = coord(xa, d.x), y = coord(ya, d.y);
@@ -220,7 +253,7 @@ function readScatter(ctx, trace, cd, vis) {
     splitLines(ctx, cd.map((d) => [coord(xa, d.x), coord(ya, d.y)]), rgba(trace.line.color),
                op, panel, trace.connectgaps);
   }
-  pushFill(ctx, trace, vis, panel);
+  pushFill(ctx, trace, vis, panel, stackOutline(ctx, trace, cd));
 }
 
 // WebGL scatter keeps no per-point calcdata: positions are in cd[0].t and the colours and
@@ -377,6 +410,70 @@ function readBoxes(ctx, trace, cd, vis) {
   }
 }
 
+// A violin is plotly.js's own kernel density (d.density: {t: value, v: density} over
+// the span its spanmode gives, from its bandwidth), mirrored about the position: an Area
+// whose outline runs up one side and down the other. At the widest point the violin is
+// t.bdPos wide on each side (d.posDensityScale is the largest density, scalemode
+// applied); on a category axis the position is a label, so xs is left out.
+function readViolins(ctx, trace, cd, vis) {
+  const horizontal = trace.orientation === 'h';
+  const xa = axisOf(ctx.fl, trace.xaxis), ya = axisOf(ctx.fl, trace.yaxis);
+  const pa = horizontal ? ya : xa, va = horizontal ? xa : ya;
+  const panel = ctx.panelOf(trace), m = trace.marker || {};
+  const fill = rgba(trace.fillcolor), edge = rgba(trace.line.color);
+  const c = fill && fill[3] > 0 ? fill : edge;
+  const alpha = vis * trace.opacity * (c ? c[3] : 1);
+  for (const d of cd) {
+    const density = d.density || [], t = d.t || cd[0].t || {};
+    if (density.length < 2) continue;
+    const vs = density.map((k) => coord(va, k.t));
+    let ps = [];
+    if (!isCat(pa) && NUMERIC(d.posDensityScale) && d.posDensityScale > 0) {
+      const center = d.pos + (t.bPos || 0);
+      const side = (sign) => density.map((k) => coord(pa, center + sign * t.bdPos * k.v /
+                                                              d.posDensityScale));
+      const up = trace.side === 'negative' ? side(0) : side(1);
+      const down = trace.side === 'positive' ? side(0) : side(-1);
+      ps = up.concat(down.reverse());
+    }
+    const vals = vs.concat(vs.slice().reverse());
+    const outline = horizontal ? {xs: vals, ys: ps} : {xs: ps, ys: vals};
+    if (!ps.length) outline[horizontal ? 'ys' : 'xs'] = [];
+    ctx.out.areas.push(Object.assign({color: hex(c), alpha, panel}, outline));
+    // Its points, at their position (jitter left out): all, or those past the fences.
+    const shows = trace.points;
+    const pts = (d.pts || []).filter((q) => shows === 'all' ||
+                                       (shows && (q.v < d.lf || q.v > d.uf)));
+    const at = coord(pa, d.pos), marker = rgba(m.color);
+    for (const q of pts) {
+      const value = coord(va, q.v);
+      ctx.out.points.push({x: horizontal ? value : at, y: horizontal ? at : value,
+                           color: hex(marker), panel, size: NUMERIC(m.size) ? m.size : null,
+                           alpha: vis * trace.opacity * (m.opacity ?? 1) *
+                             (marker ? marker[3] : 1)});
+    }
+  }
+  if (trace.box && trace.box.visible) {
+    ctx.notes.push(`the box inside violin ${named(trace)} is not read`);
+  }
+}
+
+// A pie's slices where plotly.js put them: d.startangle and d.stopangle are radians
+// clockwise from 12 o'clock (rotation included) whichever the direction; sort, hidden
+// slices and colours (marker.colors, piecolorway) are already applied.
+function readPie(ctx, trace, cd, vis) {
+  const panel = ctx.panelOf(trace), turn = 2 * Math.PI;
+  for (const d of cd) {
+    if (d.hidden || !NUMERIC(d.startangle) || !NUMERIC(d.stopangle)) continue;
+    let start = Math.min(d.startangle, d.stopangle) / turn;
+    const size = Math.abs(d.stopangle - d.startangle) / turn;
+    start -= Math.floor(start + 1e-9);
+    const c = rgba(d.color);
+    ctx.out.wedges.push({start, end: start + size, color: hex(c), panel,
+                         alpha: vis * trace.opacity * (c ? c[3] : 1)});
+  }
+}
+
 // One Rect per z cell; cd[0].x and .y are the cells' edges in calc space.
 function cellEdges(ax, edges, j) {
   if (isCat(ax)) { const l = label(ax, (edges[j] + edges[j + 1]) / 2); return [l, l]; }
@@ -438,7 +535,7 @@ function readSplom(ctx, trace, cd, vis) {
 
 const READERS = {scatter: readScatter, scattergl: readScatterGl, scatter3d: readScatter3d,
                  bar: readBars, histogram: readBars, box: readBoxes, heatmap: readHeatmap,
-                 histogram2d: readHeatmap, splom: readSplom};
+                 histogram2d: readHeatmap, splom: readSplom, violin: readViolins, pie: readPie};
 
 // --- what a reader can do: hover, controls, a linked selection --------------------------
 // The fields a hover label names: each line of the hovertemplate "name: value" or
@@ -620,7 +717,7 @@ function readTraces(ctx, indices, vis) {
 async function read(gd) {
   const fl = gd._fullLayout;
   const out = {width: fl.width, height: fl.height, panels: [], points: [], rects: [],
-               lines: [], areas: [], texts: [], boxes: [], legend: [], notes: [],
+               lines: [], areas: [], wedges: [], texts: [], boxes: [], legend: [], notes: [],
                // a colour bar: a trace's own scale, or a shared colour axis, shown
                colorbar: gd._fullData.some((t) => t.visible === true && t.showscale === true)
                  || Object.keys(fl).some((k) => k.startsWith('coloraxis') && fl[k].showscale)};
@@ -787,6 +884,11 @@ def _line(raw: dict) -> Line:
                 raw["color"], raw["alpha"], raw["panel"], tuple(float(z) for z in raw["zs"]))
 
 
+def _area(raw: dict) -> Area:
+    outline = {key: tuple(map(_coordinate, raw.get(key) or ())) for key in ("xs", "ys")}
+    return Area(**{**_numbers(raw), **outline})
+
+
 def _box(raw: dict) -> Box:
     return Box(**{**_numbers(raw), "outliers": tuple(float(v) for v in raw["outliers"])})
 
@@ -797,7 +899,8 @@ def _scene(raw: dict) -> Scene:
         points=tuple(Point(**_numbers(p)) for p in raw["points"]),
         rects=tuple(Rect(**_numbers(r)) for r in raw["rects"]),
         lines=tuple(_line(line) for line in raw["lines"]),
-        areas=tuple(Area(**_numbers(a)) for a in raw["areas"]),
+        areas=tuple(_area(a) for a in raw["areas"]),
+        wedges=tuple(Wedge(**_numbers(w)) for w in raw.get("wedges", ())),
         texts=tuple(Text(**_numbers(t)) for t in raw["texts"]),
         boxes=tuple(_box(b) for b in raw["boxes"]),
         legend=tuple(LegendEntry(e["label"], e["color"], _coordinate(e["size"]))

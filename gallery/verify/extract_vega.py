@@ -37,6 +37,7 @@ from gallery.verify.scene import (
     Rect,
     Scene,
     Text,
+    Wedge,
 )
 
 CONTAINER_WIDTH, CONTAINER_HEIGHT = 600, 400  # what "container" becomes, as a page's card
@@ -625,6 +626,7 @@ class _Parts:
     rects: list[Rect] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     areas: list[Area] = field(default_factory=list)
+    wedges: list[Wedge] = field(default_factory=list)
     texts: list[Text] = field(default_factory=list)
     bodies: list[tuple[int, float, float, float, float, str, bool]] = field(
         default_factory=list)  # (panel, left, right, top, bottom px, colour, is a box)
@@ -740,10 +742,38 @@ def _polyline(mark: _Mark, frame: _Frame, panel: int, parts: _Parts) -> None:
     _add_line(pixels, color, alpha, frame, panel, parts)
 
 
+def _outline(mapper: _Mapper, pixels: list[float]) -> tuple[float, ...]:
+    """Outline coordinates along one axis; none on a categorical axis."""
+    return () if mapper.categorical else tuple(float(mapper.value(px)) for px in pixels)
+
+
 def _area(mark: _Mark, frame: _Frame, panel: int, parts: _Parts) -> None:
-    if mark.items:
-        color, alpha = _fill_or_stroke(mark.items[0], mark.opacity)
-        parts.areas.append(Area(color, alpha, panel))
+    """One area mark node is one series (a band, a violin): its items are the vertices,
+    each with its two edges, x/y and y2 (x2 for a horizontal area). The outline runs
+    along one edge and back along the other."""
+    drawn = [item for item in mark.items if item.get("defined", True) is not False]
+    if not drawn:
+        return
+    color, alpha = _fill_or_stroke(drawn[0], mark.opacity)
+    xs = [mark.x + i.get("x", 0.0) for i in drawn]
+    ys = [mark.y + i.get("y", 0.0) for i in drawn]
+    if drawn[0].get("orient") == "horizontal":
+        xs += [mark.x + i.get("x2", i.get("x", 0.0)) for i in reversed(drawn)]
+        ys += ys[::-1]
+    else:
+        xs += xs[::-1]
+        ys += [mark.y + i.get("y2", i.get("y", 0.0)) for i in reversed(drawn)]
+    parts.areas.append(Area(color, alpha, panel, _outline(frame.x, xs), _outline(frame.y, ys)))
+
+
+def _arcs(mark: _Mark, frame: _Frame, panel: int, parts: _Parts) -> None:
+    """Vega's arc angles are radians clockwise from 12 o'clock; a stacked theta may give
+    them end first."""
+    for item in mark.items:
+        start, end = item.get("startAngle", 0.0), item.get("endAngle", 0.0)
+        color, alpha = _fill_or_stroke(item, mark.opacity)
+        parts.wedges.append(Wedge(min(start, end) / math.tau, max(start, end) / math.tau,
+                                  color, alpha, panel))
 
 
 def _texts(mark: _Mark, frame: _Frame, panel: int, parts: _Parts) -> None:
@@ -760,7 +790,7 @@ def _texts(mark: _Mark, frame: _Frame, panel: int, parts: _Parts) -> None:
 
 READERS: dict[str, Callable[[_Mark, _Frame, int, _Parts], None]] = {
     "symbol": _symbols, "rect": _rects, "rule": _rules, "line": _polyline,
-    "trail": _polyline, "area": _area, "text": _texts,
+    "trail": _polyline, "area": _area, "text": _texts, "arc": _arcs,
 }
 
 
@@ -1060,6 +1090,7 @@ def extract(spec: dict) -> Scene:
     return Scene(
         panels=tuple(panels) or (Panel(),), points=tuple(parts.points),
         rects=tuple(parts.rects), lines=tuple(parts.lines), areas=tuple(parts.areas),
+        wedges=tuple(parts.wedges),
         texts=tuple(parts.texts), boxes=tuple(boxes), legend=tuple(legend),
         colorbar=any("colour bar (gradient legend)" in note for note in notes),
         width=float(graph_json.get("width", 0.0)), height=float(graph_json.get("height", 0.0)),
