@@ -359,6 +359,8 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "splom": (penguins[[*measures, "species"]], {"color": "species"}),
+        "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
         "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
@@ -373,7 +375,9 @@ if __name__ == "__main__":
     charts = {}
     for kind, (frame, roles) in calls.items():
         if kind not in NOT_SUPPORTED and kind not in NEEDS_SERVER:
-            columns = list(dict.fromkeys(roles.values())) or list(frame.columns)
+            # a kind of measures draws every column it is given; the others their roles'
+            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel")
+                       else list(dict.fromkeys(roles.values())))
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else f"out/holoviews_{BACKEND}")
     out.mkdir(parents=True, exist_ok=True)

@@ -161,6 +161,45 @@ def bubble(df, x, y, size, color):
     return fig
 
 
+def splom(df, color):
+    measures = df.select_dtypes("number").columns  # every measure: a row and a column each
+    n = len(measures)
+    fig, axes = plt.subplots(n, n, figsize=(6, 6), sharex="col")
+    groups = list(df.groupby(color))
+    for row, up in enumerate(measures):
+        for col, across in enumerate(measures):
+            ax = axes[row, col]
+            for i, (name, group) in enumerate(groups):
+                if row == col:  # the diagonal: each measure's distribution
+                    ax.hist(group[across], bins=15, color=PALETTE[i], alpha=0.6)
+                else:
+                    ax.scatter(group[across], group[up], s=6, color=PALETTE[i], alpha=0.6,
+                               label=name)
+            ax.set(xlabel=across if row == n - 1 else "", ylabel=up if col == 0 else "")
+            ax.tick_params(labelsize=6)
+            ax.xaxis.label.set_size(7)
+            ax.yaxis.label.set_size(7)
+    fig.legend(*axes[0, 1].get_legend_handles_labels(), title=color, loc="upper center",
+               ncols=len(groups), fontsize=7, title_fontsize=7)
+    fig.tight_layout(rect=(0, 0, 1, 0.94))  # room for the legend above the grid
+    return fig
+
+
+def parallel(df, color):
+    measures = df.select_dtypes("number").columns
+    # each measure scaled from its smallest (0) to its largest (1), so the axes compare
+    scaled = (df[measures] - df[measures].min()) / (df[measures].max() - df[measures].min())
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for i, (name, group) in enumerate(scaled.groupby(df[color])):
+        ax.plot(measures, group.T.to_numpy(), color=PALETTE[i], alpha=0.4, linewidth=0.8)
+        ax.plot([], [], color=PALETTE[i], label=name)  # one legend key per category
+    ax.set(ylabel="scaled 0-1", ylim=(-0.02, 1.02))
+    ax.tick_params(axis="x", labelsize=8)
+    ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
+    fig.tight_layout()
+    return fig
+
+
 def violin(df, x, y):
     names = sorted(df[x].unique())
     fig, ax = plt.subplots(figsize=(6, 4))
@@ -304,6 +343,8 @@ if __name__ == "__main__":
         "regression": (penguins, xy),
         "scatter3d": (penguins, {**xy, "z": "flipper_length_mm"}),
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
+        "splom": (penguins[[*measures, "species"]], {"color": "species"}),
+        "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
         "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
@@ -316,7 +357,9 @@ if __name__ == "__main__":
     charts = {}
     for kind, (frame, roles) in calls.items():
         if kind not in NOT_SUPPORTED:
-            columns = list(dict.fromkeys(roles.values())) or list(frame.columns)
+            # a kind of measures draws every column it is given; the others their roles'
+            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel")
+                       else list(dict.fromkeys(roles.values())))
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/matplotlib")
     out.mkdir(parents=True, exist_ok=True)

@@ -370,6 +370,8 @@ if __name__ == "__main__":
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
+        "splom": (penguins[[*measures, "species"]], {"color": "species"}),
+        "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
         "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
@@ -377,7 +379,9 @@ if __name__ == "__main__":
     charts = {}
     for kind, (frame, roles) in calls.items():
         if kind not in NOT_SUPPORTED:
-            columns = list(dict.fromkeys(roles.values())) or list(frame.columns)
+            # a kind of measures draws every column it is given; the others their roles'
+            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel")
+                       else list(dict.fromkeys(roles.values())))
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/plotly")
     out.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from gallery.kinds import ChartKind
+from gallery.kinds import MEASURES, ChartKind
 from gallery.palette import PALETTE
 
 # Characters with a meaning in some library's field or template syntax (Vega-Lite paths,
@@ -149,13 +149,17 @@ def _number_step(series: pd.Series, role: str) -> tuple[str, str] | None:
 
 def _columns_for(frame: pd.DataFrame, kind: ChartKind, roles: dict[str, str],
                  columns: Sequence[str] | None) -> list[str]:
-    if kind.roles:
-        return list(dict.fromkeys(roles[r] for r in kind.roles))
+    chosen = [roles[r] for r in kind.roles]
+    if kind.roles and not kind.measures:
+        return list(dict.fromkeys(chosen))
     if columns:
-        return list(columns)
-    numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])
-               and frame[c].nunique() > 1]
-    return numeric[:MAX_HEATMAP_COLUMNS]
+        measures = [c for c in columns if c not in chosen]
+    else:
+        measures = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])
+                    and frame[c].nunique() > 1 and c not in chosen]
+    if kind.measures:
+        return list(dict.fromkeys([*measures[:MEASURES], *chosen]))
+    return measures[:MAX_HEATMAP_COLUMNS]
 
 
 def _select(work: _Steps, columns: list[str]) -> None:
@@ -272,13 +276,15 @@ def prepare_data(
         if column in roles.values():
             work.add(f"df[{_q(column)}] = {expression}", note)
     chosen = _columns_for(work.data, kind, roles, columns)
-    if not kind.roles and len(chosen) < 2:
-        raise DataError("a correlation heatmap needs at least two numeric columns that vary")
+    if (not kind.roles or kind.measures) and len(set(chosen) - set(roles.values())) < 2:
+        what = "a correlation heatmap" if not kind.roles else f"{kind.title}"
+        raise DataError(f"{what} needs at least two numeric columns that vary")
     _select(work, chosen)
     roles = _rename(work, roles)
     numeric = {roles[r]: r for r in kind.numeric_roles}
-    if not kind.roles:
-        numeric = {column: "heatmap" for column in work.data.columns}
+    if not kind.roles or kind.measures:  # every column but the roles' is a measure
+        numeric |= {column: "measure" for column in work.data.columns
+                    if column not in roles.values()}
     _numbers(work, numeric)
     _complete(work, kind, roles)
     if work.data.empty:

@@ -40,6 +40,9 @@ class ChartKind:
     spread_within: tuple[str, str] | None = None
     # Every mark in the palette's first colour: colour carries no category (a ranking).
     one_colour: bool = False
+    # Besides its roles, the kind draws every numeric measure of the data (a scatter
+    # matrix, parallel coordinates): at most MEASURES of them, in the data's order.
+    measures: bool = False
     spec: dict[str, str] = field(default_factory=dict)  # point -> what every library draws
     # Small multiples are wide: at most this many cards side by side, in the app and the
     # export, so that each panel keeps a readable size (None: as many as the reader picks).
@@ -114,6 +117,7 @@ FAMILIES: dict[str, str] = {
     "flow": "Flow",
     "interaction": "Interaction",
 }
+MEASURES = 4  # the measures a scatter matrix or parallel coordinates draw, at most
 RANKING_TOP = 15  # the ordered bar shows this many of the highest values
 DENSITY_AREA = (0.85, 1.1)  # a density curve's drawn area, as a share of 1 (tails may be cut)
 
@@ -223,6 +227,19 @@ SPECS: dict[str, dict[str, str]] = {
 }
 
 SPECS.update({
+    "splom": _spec(
+        ("panels", f"A grid of panels, one row and one column per measure (at most "
+         f"{MEASURES}, in the data's order); each panel off the diagonal plots every row, the "
+         "column's measure across and the row's up, as a filled marker at opacity "
+         "0.6; the diagonal may show each measure's distribution or stay empty."),
+        _PALETTE, _ORDER, _LEGEND,
+        ("size", "The whole grid fits a card: about 600 x 600 px, scaled to the card's "
+         "width.")),
+    "parallel": _spec(
+        ("statistic", f"One line per row across the measures (at most {MEASURES}, in the "
+         "data's order, left to right), each measure's axis scaled from its smallest value "
+         "(0) to its largest (1)."),
+        _PALETTE, _ORDER, _LEGEND, _SIZE),
     "violin": _spec(
         ("statistic", "One violin per x category: a mirrored Gaussian kernel density (Scott's "
          "bandwidth) of its y values, reaching at least from the category's smallest to its "
@@ -377,6 +394,18 @@ KINDS: dict[str, ChartKind] = {
             ("x", "y", "size", "color"), _every_row,
             numeric_roles=("x", "y", "size"), categorical_roles=("color",),
             spec=SPECS["bubble"],
+        ),
+        ChartKind(
+            "splom", "Scatter matrix",
+            "Every pair of numeric measures against each other, coloured by a category.",
+            ("color",), _every_row, categorical_roles=("color",), measures=True,
+            spec=SPECS["splom"], family="correlation", cards_per_row=2,
+        ),
+        ChartKind(
+            "parallel", "Parallel coordinates",
+            "Each row as a line across the numeric measures, each scaled 0 to 1.",
+            ("color",), _every_row, categorical_roles=("color",), measures=True,
+            spec=SPECS["parallel"], family="ranking",
         ),
         ChartKind(
             "violin", "Violin plot",

@@ -23,7 +23,7 @@ from gallery.verify.checks import (
     mark_color_problems,
     size_problems,
 )
-from gallery.verify.matching import close
+from gallery.verify.matching import close, match, spans
 from gallery.verify.scene import Area, Line, Scene
 
 PEAK_PLACE = 0.1  # share of the data's span within which a curve's peak is the KDE's
@@ -269,7 +269,83 @@ def check_pie(scene: Scene, ctx: Context) -> list[Problem]:
         scene, ctx)
 
 
+def _measures(ctx: Context) -> list[str]:
+    return [c for c in ctx.data.columns if c not in ctx.roles.values()]
+
+
+def _counts_by_colour(colors: list[str], mapping: dict[str, str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for color in colors:
+        name = category_of(color, mapping) or color
+        found[name] = found.get(name, 0) + 1
+    return found
+
+
+def check_splom(scene: Scene, ctx: Context) -> list[Problem]:
+    measures, mapping = _measures(ctx), color_map(scene, ctx)
+    want = ctx.column("color").astype(str).value_counts().to_dict()
+    panels: dict[int, list] = {}
+    for point in scene.visible_points():
+        if isinstance(point.x, int | float) and isinstance(point.y, int | float):
+            panels.setdefault(point.panel, []).append(point)
+    found, problems = set(), []
+    for points in panels.values():
+        drawn = np.array([[float(p.x), float(p.y)] for p in points])
+        for across in measures:
+            for up in measures:
+                expected = ctx.data[[across, up]].to_numpy(float)
+                if across == up or len(drawn) != len(expected) or not np.allclose(
+                        np.sort(drawn, axis=0), np.sort(expected, axis=0), rtol=1e-3,
+                        atol=1e-3 * spans(expected[:, 0], expected[:, 1]).max()):
+                    continue
+                if match(expected, drawn, spans(expected[:, 0], expected[:, 1])).exact:
+                    found.add((across, up))
+                    colours = _counts_by_colour([p.color for p in points], mapping)
+                    if colours != want:
+                        problems.append(Problem("palette", f"in the panel of {up} against "
+                                                f"{across} the colours count {colours}; the "
+                                                f"categories have {want}"))
+    missing = [f"{up} against {across}" for across in measures for up in measures
+               if across != up and (across, up) not in found]
+    if missing:
+        problems.append(Problem("panels", f"no panel plots every row of {_shown(missing)}"))
+    problems += mark_color_problems((p.color for p in scene.visible_points()), ctx)
+    return problems + legend_problems(scene, ctx) + size_problems(scene, ctx, (600, 600))
+
+
+def check_parallel(scene: Scene, ctx: Context) -> list[Problem]:
+    measures, mapping = _measures(ctx), color_map(scene, ctx)
+    values = ctx.data[measures].to_numpy(float)
+    low, high = values.min(axis=0), values.max(axis=0)
+    scaled = (values - low) / np.where(high > low, high - low, 1.0)
+    lines = [line for line in scene.lines if line.alpha > 0.05 and len(line.ys) == len(measures)
+             and all(isinstance(v, int | float) for v in line.ys)]
+    problems = []
+    if not lines:
+        return [Problem("statistic", f"no line runs across the {len(measures)} measures")] + (
+            size_problems(scene, ctx))
+    drawn = np.array([[float(v) for v in line.ys] for line in lines])
+    result = match(scaled, drawn, np.ones(len(measures)), tolerance=0.01)
+    if not result.exact:
+        problems.append(Problem("statistic", f"{len(lines)} lines for {len(values)} rows: "
+                                f"{result.missing} rows have no line at their values scaled "
+                                f"0-1, {result.extra} lines are no row's"))
+    names = [line.xs for line in lines if all(isinstance(v, str) for v in line.xs)]
+    if names and list(names[0]) != measures:
+        problems.append(Problem("statistic", f"the axes run {_shown(names[0])}; the data's "
+                                f"order is {_shown(measures)}"))
+    want = ctx.column("color").astype(str).value_counts().to_dict()
+    colours = _counts_by_colour([line.color for line in lines], mapping)
+    if colours != want:
+        problems.append(Problem("palette", f"the lines' colours count {colours}; the "
+                                f"categories have {want}"))
+    problems += mark_color_problems((line.color for line in lines), ctx, what="lines")
+    return problems + legend_problems(scene, ctx) + size_problems(scene, ctx)
+
+
 CHECKS = {
+    "splom": check_splom,
+    "parallel": check_parallel,
     "violin": check_violin,
     "area": check_area,
     "pie": check_pie,
