@@ -97,6 +97,23 @@ CASES = [
           "statistic", "Gentoo: a wedge of nothing"),
     Wrong("matplotlib", "pie", ("startangle=90", "startangle=0"), "order",
           "not at 12 o'clock"),
+    # scatter matrix: a corner only, a panel with half the rows, swapped colours
+    Wrong("matplotlib", "splom", ("                else:\n", "                elif row > col:\n"),
+          "panels", "no panel plots every row"),
+    Wrong("matplotlib", "splom", ("ax.scatter(group[across], group[up],",
+                                  "ax.scatter(group[across][::2], group[up][::2],"),
+          "panels", "no panel plots every row"),
+    Wrong("matplotlib", "splom", ("s=6, color=PALETTE[i],", "s=6, color=PALETTE[2 - i],"),
+          "palette", "legend colours"),
+    # parallel coordinates: raw values, a category left out
+    Wrong("matplotlib", "parallel", ("ax.plot(measures, group.T.to_numpy(),",
+                                     "ax.plot(measures, df.loc[group.index, measures].T"
+                                     ".to_numpy(),"),
+          "statistic", "rows have no line"),
+    Wrong("matplotlib", "parallel", ("scaled.groupby(df[color])):",
+                                     "scaled.groupby(df[color])):\n        if i == 1:\n"
+                                     "            continue"),
+          "statistic", "rows have no line"),
 ]
 
 
