@@ -146,6 +146,44 @@ def widget(df, x, y, color):
     ).add_params(pick).transform_filter(pick).properties(**SIZE)
 
 
+def splom(df, color):
+    measures = list(df.select_dtypes("number").columns)  # in the data's order
+    # One copy of the chart per (row, column) pair of measures: Altair's documented scatter
+    # matrix. Its diagonal plots each measure against itself, a line of points.
+    return alt.Chart(df).mark_circle(opacity=0.6, size=12).encode(
+        alt.X(alt.repeat("column"), type="quantitative").scale(zero=False),
+        alt.Y(alt.repeat("row"), type="quantitative").scale(zero=False),
+        # above the grid, where it takes no width from the panels
+        alt.Color(f"{color}:N").scale(range=PALETTE).legend(orient="top"),
+    ).properties(
+        width=110, height=110,  # each panel: with axes and the legend about 600 x 600
+    ).repeat(row=measures, column=measures, spacing=8).configure_axis(
+        # One format for every measure's axis: short labels (1G, not 1,000,000,000) keep
+        # the columns narrow; years stay 1960, not 1,960.
+        labelExpr="abs(datum.value) >= 1e5 ? format(datum.value, '~s')"
+        " : format(datum.value, '~r')",
+    )
+
+
+def parallel(df, color):
+    measures = list(df.select_dtypes("number").columns)
+    # Vega-Lite has one y scale per view, so Altair's documented parallel coordinates fold
+    # the measures into key/value rows and scale each key's values 0-1 by hand.
+    return alt.Chart(df).transform_window(
+        index="count()",  # a row's id, kept through the fold
+    ).transform_fold(measures).transform_joinaggregate(
+        min="min(value)", max="max(value)", groupby=["key"],
+    ).transform_calculate(
+        norm_val="(datum.value - datum.min) / (datum.max - datum.min)",
+    ).mark_line(opacity=0.4, strokeWidth=1).encode(
+        # the measures left to right in the data's order, not sorted by name
+        alt.X("key:N").sort(measures).title(None).axis(labelAngle=0),
+        alt.Y("norm_val:Q").title("scaled 0-1"),
+        alt.Color(f"{color}:N").scale(range=PALETTE),
+        alt.Detail("index:N"),  # one line per row
+    ).properties(**SIZE)
+
+
 def violin(df, x, y):
     # One Gaussian KDE per category (no bandwidth given: Vega's normal reference rule).
     # Altair has no violin mark: its gallery's violin is a horizontal area whose density

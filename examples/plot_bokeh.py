@@ -12,6 +12,7 @@ from bokeh.layouts import column, gridplot, row
 from bokeh.models import (
     ColumnDataSource,
     CustomJS,
+    DataRange1d,
     FactorRange,
     NumeralTickFormatter,
     Select,
@@ -222,6 +223,68 @@ def widget(df, x, y, color):
     select.js_on_change("value", CustomJS(args=dict(source=source, groups=groups),
                                           code="source.data = groups[cb_obj.value]"))
     return column(select, p)
+
+
+def splom(df, color):
+    measures = list(df.select_dtypes("number").columns)  # a row and a column each
+    names = sorted(df[color].unique())
+    # one source behind every panel, as in Bokeh's splom: a selection shows in all of them
+    source = ColumnDataSource(df)
+    colors = factor_cmap(color, PALETTE, names)
+    # one x range per column and one y range per row: the panels pan and zoom together
+    across_range = {m: DataRange1d() for m in measures}
+    up_range = {m: DataRange1d() for m in measures}
+    panels = []
+    for up in measures:
+        for across in measures:
+            # the first column and the bottom row are wider by their axis titles, so that
+            # every panel's frame is the same size (as in Bokeh's splom)
+            size = {"width": 140 + 40 * (across == measures[0]),
+                    "height": 140 + 40 * (up == measures[-1])}
+            if up == across:  # the diagonal: each category's distribution of the measure
+                p = figure(x_range=across_range[across], **size)
+                edges = np.histogram_bin_edges(df[across], bins=15)
+                for i, (_, group) in enumerate(df.groupby(color)):
+                    counts, _ = np.histogram(group[across], bins=edges)
+                    p.quad(left=edges[:-1], right=edges[1:], bottom=0, top=counts,
+                           color=PALETTE[i], alpha=0.6)
+            else:
+                p = figure(x_range=across_range[across], y_range=up_range[up], **size)
+                p.scatter(across, up, source=source, color=colors, alpha=0.6, size=3)
+            # axis titles on the grid's outer edges only, where the measures are read
+            p.xaxis.axis_label = across if up == measures[-1] else None
+            p.yaxis.axis_label = up if across == measures[0] else None
+            p.axis.major_label_text_font_size = "7pt"
+            p.axis.ticker.desired_num_ticks = 4  # few enough to keep the labels apart
+            p.axis.formatter.use_scientific = False  # 20000, not 2.000e+4
+            panels.append(p)
+    # the legend in a strip of its own above the grid: inside a 150 px panel it would hide
+    # points. Its keys are glyphs of one point at NaN, drawn nowhere (BokehJS draws no key
+    # for a glyph with no rows at all).
+    key = figure(width=600, height=60, toolbar_location=None, outline_line_color=None)
+    for i, name in enumerate(names):
+        key.scatter([np.nan], [np.nan], color=PALETTE[i], legend_label=name)
+    key.axis.visible = key.grid.visible = False
+    key.legend.orientation, key.legend.location = "horizontal", "center"
+    key.legend.title = color
+    return column(key, gridplot(panels, ncols=len(measures)))
+
+
+def parallel(df, color):
+    measures = list(df.select_dtypes("number").columns)
+    # each measure scaled from its smallest (0) to its largest (1), so the axes compare
+    scaled = (df[measures] - df[measures].min()) / (df[measures].max() - df[measures].min())
+    # a categorical x range: one axis position per measure, in the data's order
+    p = figure(x_range=measures, y_range=(-0.02, 1.02), width=600, height=400,
+               y_axis_label="scaled 0-1")
+    for i, (name, group) in enumerate(scaled.groupby(df[color])):
+        # multi_line: one polyline per row, all of them through the same measures
+        p.multi_line([measures] * len(group), group.to_numpy().tolist(), color=PALETTE[i],
+                     alpha=0.4, line_width=1, legend_label=name)
+    p.legend.title = color
+    p.add_layout(p.legend[0], "right")
+    p.xgrid.grid_line_color = None
+    return p
 
 
 def violin(df, x, y):

@@ -181,6 +181,46 @@ def linked(df, x, y, x2, y2, color):
     return (left + right).opts(shared_datasource=True, merge_tools=False)
 
 
+def splom(df, color):
+    measures = list(df.select_dtypes("number").columns)
+    # gridmatrix pairs every numeric dimension of each group; grouped into an NdOverlay,
+    # every panel overlays the colour groups (in sorted order)
+    groups = hv.Dataset(df).groupby(color, container_type=hv.NdOverlay)
+    grid = hv.operation.gridmatrix(groups, chart_type=hv.Scatter,
+                                   diagonal_type=hv.Distribution)
+    # the grid sorts its panels by name: declared values keep the data's order, the
+    # first measure at the top
+    grid = grid.redim.values(X=measures, Y=measures[::-1])
+    grid = grid.opts(
+        opts.Scatter(color=hv.Cycle(PALETTE), alpha=0.6),
+        opts.Scatter(size=3, backend="bokeh"), opts.Scatter(s=6, backend="matplotlib"),
+        # each density on its own scale (axiswise): the measures' units differ
+        opts.Distribution(color=hv.Cycle(PALETTE), axiswise=True),
+        opts.Distribution(facecolor=hv.Cycle(PALETTE), backend="matplotlib"),
+        opts.NdOverlay(show_legend=False),
+        opts.GridMatrix(plot_size=130, backend="bokeh"),
+        # (a grid's fig_size, 160% by default, scales its fig_inches)
+        opts.GridMatrix(fig_inches=(6, 6), fig_size=100, backend="matplotlib"))
+    # one legend for the grid, beside its top right panel
+    grid[measures[-1], measures[0]].opts(show_legend=True, legend_position="right")
+    return grid
+
+
+def parallel(df, color):
+    measures = list(df.select_dtypes("number").columns)
+    # each measure scaled from its smallest (0) to its largest (1), so the axes compare
+    scaled = (df[measures] - df[measures].min()) / (df[measures].max() - df[measures].min())
+    # HoloViews has no parallel coordinates element: one Path per category holds one
+    # line per row, through the measures at x = 0, 1, 2, ...; overlaid, they get a legend
+    paths = hv.NdOverlay({
+        name: hv.Path([list(enumerate(row)) for row in group.to_numpy()])
+        for name, group in scaled.groupby(df[color])}, kdims=color)
+    return paths.opts(
+        opts.Path(color=hv.Cycle(PALETTE), alpha=0.4, show_legend=True),
+        opts.NdOverlay(xticks=list(enumerate(measures)), xlabel="", ylabel="scaled 0-1",
+                       legend_position="right"), *SIZE)
+
+
 def violin(df, x, y):
     # violins follow the order of the rows: sorting them sorts the categories. Each is
     # scipy's gaussian_kde of its values (Scott's bandwidth unless told), mirrored

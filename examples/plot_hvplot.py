@@ -128,6 +128,39 @@ def linked(df, x, y, x2, y2, color):
     return views.opts(shared_datasource=True, merge_tools=False)
 
 
+def splom(df, color):
+    measures = list(df.select_dtypes("number").columns)
+    # every numeric column against every other, coloured by c= (values take the colours
+    # in the order they come: sorted rows), a density of each group on the diagonal
+    grid = hvplot.scatter_matrix(df.sort_values(color), c=color, cmap=PALETTE, alpha=0.6,
+                                 diagonal="kde")
+    # the grid sorts its panels by name: declared values keep the data's order, the
+    # first measure at the top
+    grid = grid.redim.values(X=measures, Y=measures[::-1]).opts(plot_size=130)
+    # a grid hides its panels' legends: one for the grid, beside its top right panel
+    grid[measures[-1], measures[0]].opts(show_legend=True, legend_position="right")
+    return grid
+
+
+def parallel(df, color):
+    df = df.sort_values(color)  # by= groups come in the rows' order: sorted, as colours go
+    measures = list(df.select_dtypes("number").columns)
+    # each measure scaled from its smallest (0) to its largest (1), so the axes compare
+    scaled = (df[measures] - df[measures].min()) / (df[measures].max() - df[measures].min())
+    # Workaround: hvplot.parallel_coordinates makes one Curve per row, over a minute for
+    # 1,704 rows. Instead one line per category, its rows end to end at x = 0, 1, 2, 3,
+    # each followed by a NaN, where BokehJS breaks the line.
+    n = len(measures)
+    long = pd.DataFrame({
+        "measure": np.tile([*range(n), np.nan], len(df)),
+        "scaled 0-1": np.column_stack([scaled, np.full(len(df), np.nan)]).ravel(),
+        color: np.repeat(df[color].to_numpy(), n + 1),
+    })
+    return long.hvplot.line(x="measure", y="scaled 0-1", by=color, color=PALETTE,
+                            alpha=0.4, line_width=1, xticks=list(enumerate(measures)),
+                            legend="right", **SIZE)
+
+
 def violin(df, x, y):
     # one violin per by= group, each scipy's gaussian_kde of its values (Scott's
     # bandwidth unless given bandwidth=), mirrored; c= fills each by its category, and

@@ -69,6 +69,43 @@ def bubble(df, x, y, size, color):
     return ax
 
 
+def splom(df, color):
+    measures = df.select_dtypes("number").columns
+    colours = dict(zip(sorted(df[color].unique()), PALETTE, strict=False))
+    # c= takes one colour per row: scatter_matrix has no hue, so the categories are mapped
+    # to the palette by hand; it returns the grid's Axes, a new figure of its own
+    # small labels: 4 x 4 panels of 1.5 inches leave little room between them
+    with plt.rc_context({"axes.labelsize": 7, "xtick.labelsize": 6, "ytick.labelsize": 6}):
+        axes = pd.plotting.scatter_matrix(df[measures], c=df[color].map(colours), alpha=0.6,
+                                          s=10, hist_kwds={"bins": 15, "color": "grey"},
+                                          figsize=(6, 6))
+    # ... nor a legend: one is made by hand, a key per category, above the grid
+    keys = [plt.Line2D([], [], marker="o", linestyle="", color=c) for c in colours.values()]
+    axes[0, 0].figure.legend(keys, colours, title=color, loc="lower center",
+                             bbox_to_anchor=(0.5, 0.9), ncols=len(colours))
+    return axes
+
+
+def parallel(df, color):
+    measures = df.select_dtypes("number").columns
+    # parallel_coordinates draws raw values on one shared axis: each measure is scaled from
+    # its smallest (0) to its largest (1) first, so the axes compare
+    scaled = (df[measures] - df[measures].min()) / (df[measures].max() - df[measures].min())
+    scaled[color] = df[color]
+    # the categories take the colours (and the legend its order) as they first appear in
+    # the rows, so the rows go in sorted by category (sort_labels=True would sort colours)
+    _, ax = plt.subplots(figsize=(6, 4))  # an Axes of its own: it draws on the current one
+    pd.plotting.parallel_coordinates(scaled.sort_values(color, kind="stable"), color, ax=ax,
+                                     color=PALETTE[:df[color].nunique()], alpha=0.4,
+                                     linewidth=0.8)
+    ax.set(ylabel="scaled 0-1")
+    # beside the plot: the lines cross it from side to side, so no place inside stays clear
+    legend = ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
+    for key in legend.get_lines():  # keys as opaque as the palette, not as faint as a line
+        key.set(alpha=1, linewidth=2)
+    return ax
+
+
 def area(df, time, y, color):
     sums = df.pivot_table(index=time, columns=color, values=y, aggfunc="sum", fill_value=0)
     # plot.area stacks by default, the columns in order (sorted): the first at the bottom
@@ -200,7 +237,7 @@ if __name__ == "__main__":
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/pandas")
     out.mkdir(parents=True, exist_ok=True)
-    # every plot method returns the matplotlib Axes it drew on
+    # every plot method returns the matplotlib Axes it drew on (scatter_matrix, an array)
     for kind, ax in charts.items():
-        ax.figure.savefig(out / f"{kind}.svg", bbox_inches="tight")
+        np.ravel(ax)[0].figure.savefig(out / f"{kind}.svg", bbox_inches="tight")
         print("wrote", out / f"{kind}.svg")

@@ -208,6 +208,12 @@ NOT_SUPPORTED = {
     "regression": "Pandas-Bokeh fits nothing and cannot overlay a second plot on a figure; "
     "a fit line would need numpy plus raw bokeh glyph calls.",
     "scatter3d": "Pandas-Bokeh draws with bokeh, which has no 3D axes.",
+    "splom": "Pandas-Bokeh has no scatter-matrix kind (its kinds are line, step, point, "
+    "scatter, bar, barh, hist, area, pie and map); a matrix would be twelve separate "
+    "scatter calls, each with its own data source, laid out by plot_grid.",
+    "parallel": "Pandas-Bokeh has no parallel-coordinates kind, and its line plot draws one "
+    "line per column with one legend entry each: it cannot colour and name a line per row "
+    "by a category.",
     "linked": "Each plot_bokeh call makes its own data source and takes no source or "
     "selection tool to share, so a selection in one figure cannot show in another.",
     "widget": "Pandas-Bokeh's only dropdown and slider (geoplot's dropdown= and slider=) "

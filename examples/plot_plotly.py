@@ -320,8 +320,47 @@ def animation(df, x, y, size, color, time):
     return fig
 
 
+def splom(df, color):
+    measures = df.select_dtypes("number").columns  # every measure: a row and a column each
+    fig = go.Figure()
+    # One Splom trace per category: its own colour and legend entry, the same grid of axes.
+    for i, (name, group) in enumerate(df.groupby(color)):
+        fig.add_trace(go.Splom(
+            dimensions=[dict(label=m, values=group[m]) for m in measures], name=name,
+            diagonal_visible=False,  # a measure against itself says nothing
+            marker=dict(color=PALETTE[i], opacity=0.6, size=4)))
+    # The legend in a row above the grid leaves the panels the whole width.
+    fig.update_layout(legend=dict(title_text=color, orientation="h", y=1.06),
+                      font_size=10, width=600, height=600)
+    return fig
+
+
+def parallel(df, color):
+    measures = df.select_dtypes("number").columns
+    names = sorted(df[color].unique())
+    # Parcoords colours lines by a number through a colour scale (its docs colour by a
+    # category's code): a discrete scale of one band per code, each its palette colour.
+    bands = [[(i + edge) / len(names), PALETTE[i]] for i in range(len(names)) for edge in (0, 1)]
+    # Each axis spans its values' extent (its default range), so every measure runs 0 to 1.
+    fig = go.Figure(go.Parcoords(
+        dimensions=[dict(label=m, values=df[m]) for m in measures],
+        line=dict(color=df[color].map(names.index), colorscale=bands, cmin=-0.5,
+                  cmax=len(names) - 0.5, showscale=True,
+                  # Parcoords has no legend: a colour bar below names the categories in
+                  # sorted order, left to right.
+                  colorbar=dict(title_text=color, tickvals=list(range(len(names))),
+                                ticktext=names, orientation="h", y=-0.1, yanchor="top",
+                                thickness=15))))
+    fig.update_layout(margin=dict(l=50, r=50, t=50, b=100), **SIZE)
+    return fig
+
+
 NOT_SUPPORTED = {}
 SPEC_NOT_MET = {
+    "parallel": {
+        "legend": "go.Parcoords draws no legend entry (it colours lines by a number through "
+        "a colour scale); a colour bar whose ticks name the categories stands in for it.",
+    },
     "bubble": {
         "size legend": "plotly.js has no legend of marker sizes (plotly.py#3505): its legend "
         "names traces, and draws their symbols at 16 px at most.",

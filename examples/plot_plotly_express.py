@@ -213,8 +213,41 @@ def animation(df, x, y, size, color, time):
                       title=f"marker area ~ {size}", width=600, height=480)
 
 
+def splom(df, color):
+    measures = df.select_dtypes("number").columns  # every measure: a row and a column each
+    fig = px.scatter_matrix(df, dimensions=measures, color=color, opacity=0.6,
+                            color_discrete_sequence=PALETTE,
+                            category_orders={color: sorted(df[color].unique())},
+                            width=600, height=600)
+    # The legend in a row above the grid leaves the panels the whole width.
+    fig.update_layout(legend=dict(orientation="h", y=1.06), font_size=10)
+    # A measure against itself says nothing: the diagonal stays empty.
+    return fig.update_traces(diagonal_visible=False, marker_size=4)
+
+
+def parallel(df, color):
+    measures = df.select_dtypes("number").columns
+    names = sorted(df[color].unique())
+    # px.parallel_coordinates colours lines by a number through a colour scale (its docs
+    # colour by a category's code): the categories' codes, and a discrete scale of one
+    # band per code, each its palette colour. Each axis spans its values' extent: 0 to 1.
+    bands = [[(i + edge) / len(names), PALETTE[i]] for i in range(len(names)) for edge in (0, 1)]
+    fig = px.parallel_coordinates(df.assign(**{color: df[color].map(names.index)}),
+                                  dimensions=measures, color=color, color_continuous_scale=bands,
+                                  range_color=[-0.5, len(names) - 0.5], **SIZE)
+    # No legend: a colour bar below names the categories in sorted order, left to right.
+    fig.update_coloraxes(colorbar=dict(tickvals=list(range(len(names))), ticktext=names,
+                                       orientation="h", y=-0.1, yanchor="top", thickness=15))
+    return fig.update_layout(margin=dict(l=50, r=50, t=50, b=100))
+
+
 NOT_SUPPORTED = {}
 SPEC_NOT_MET = {
+    "parallel": {
+        "legend": "px.parallel_coordinates draws no legend entry (it colours lines by a "
+        "number through a colour scale); a colour bar whose ticks name the categories "
+        "stands in for it.",
+    },
     "histogram": {
         "bins": "plotly.js bins are half-open, the last one too, with no option to close it "
         "(plotly.js#6556): the largest value falls in a 21st bin of its own.",

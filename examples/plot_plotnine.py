@@ -21,6 +21,7 @@ from plotnine import (
     geom_boxplot,
     geom_density,
     geom_histogram,
+    geom_line,
     geom_point,
     geom_segment,
     geom_smooth,
@@ -187,6 +188,28 @@ def animation(df, x, y, size, color, time):
     return PlotnineAnimation([frame(t) for t in sorted(df[time].unique())], interval=400)
 
 
+def parallel(df, color):
+    measures = df.select_dtypes("number").columns
+    # plotnine has no parallel-coordinates geom (ggplot2 leaves it to GGally's ggparcoord):
+    # the workaround is one line per row across a discrete axis of measures, so each
+    # measure is scaled from its smallest (0) to its largest (1) first, to share the y axis
+    scaled = (df[measures] - df[measures].min()) / (df[measures].max() - df[measures].min())
+    scaled[color] = df[color]
+    # long form, a (row, measure, value) per cell: the row keeps its index to group by
+    long = scaled.melt(id_vars=color, var_name="measure", ignore_index=False).reset_index()
+    # a discrete axis follows the order of a Categorical's levels: the data's order
+    long["measure"] = pd.Categorical(long["measure"], categories=measures)
+    return (
+        ggplot(long, aes("measure", "value", group="index", color=color))
+        + geom_line(alpha=0.4, size=0.3)
+        + scale_color_manual(PALETTE)
+        + guides(color=guide_legend(override_aes={"alpha": 1, "size": 1}))  # keys visible
+        + labs(x="", y="scaled 0-1")
+        + SIZE
+        + theme(axis_text_x=element_text(size=7))  # long measure names side by side
+    )
+
+
 def violin(df, x, y):
     # bw="scott": Scott's rule (plotnine's default is R's nrd0); trim=True, the default,
     # ends each violin at its smallest and largest value
@@ -259,6 +282,9 @@ NOT_SUPPORTED = {
     "pie": "plotnine 0.15 has no coord_polar: ggplot2's pie, geom_bar(width=1) + "
     "coord_polar(theta='y'), cannot be written, and no geom draws wedges (coord_polar is "
     "only being added after 0.15, has2k1/plotnine#1059).",
+    "splom": "plotnine has no scatter-matrix function or pairs facet: ggplot2's is GGally's "
+    "ggpairs, an R extension with no plotnine port, and facet_grid cannot give each panel "
+    "a different pair of columns.",
     "tooltip": "plotnine has no hover or tooltip in its grammar: a ggplot draws a static "
     "matplotlib figure, and a tooltip would be matplotlib's own mpl_connect callback "
     "(running in Python, in a Jupyter kernel with ipympl).",

@@ -2,7 +2,7 @@
 
 Run: python examples/plot_seaborn.py [OUT_DIR]  (needs seaborn, matplotlib and pandas)
 Each function takes a data frame and the names of the columns to use for each role.
-The figure-level functions (relplot, catplot, displot, lmplot) return a grid that owns
+The figure-level functions (relplot, catplot, displot, lmplot, pairplot) return a grid that owns
 its own figure; the heatmap is axes-level, so it is given an Axes to draw on. The stacked
 area comes from the seaborn.objects interface (so.Plot), drawn on a Figure of its own.
 """
@@ -89,6 +89,17 @@ def bubble(df, x, y, size, color):
                        size_norm=(0, df[size].max()), alpha=0.6, height=4, aspect=1.25)
 
 
+def splom(df, color):
+    # pairplot draws every numeric column against every other (a full grid, not a corner)
+    # and each one's distribution on the diagonal; 4 panels of 1.5 inches: about 600 px
+    order = sorted(df[color].unique())
+    grid = sns.pairplot(df, hue=color, hue_order=order, palette=PALETTE[:len(order)],
+                        plot_kws={"alpha": 0.6, "s": 10}, height=1.5)
+    # above the grid: to its right the legend would widen the figure past 600 px
+    sns.move_legend(grid, "lower center", bbox_to_anchor=(0.5, 1), ncols=len(order))
+    return grid
+
+
 def violin(df, x, y):
     # seaborn's KDE is scipy's: bw_method="scott" names Scott's rule; cut=0 ends each violin
     # at its smallest and largest value (the default runs two bandwidths past them)
@@ -162,6 +173,9 @@ NOT_SUPPORTED = {
     "(ipywidgets.interact in a Jupyter kernel), and nothing of it works in a page.",
     "pie": "seaborn draws no pie: neither its functions nor seaborn.objects have a polar "
     "coordinate or wedge mark, and plt.pie is matplotlib's own.",
+    "parallel": "seaborn has no parallel-coordinates plot: neither its functions nor "
+    "seaborn.objects draw one (pandas.plotting.parallel_coordinates is pandas' own, on "
+    "matplotlib).",
     "animation": "seaborn has no animation API: a FuncAnimation redrawing a seaborn plot per "
     "frame is matplotlib's animation, not seaborn's.",
 }

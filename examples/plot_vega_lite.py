@@ -247,6 +247,65 @@ def widget(df, x, y, color):
     }
 
 
+def splom(df, color):
+    measures = list(df.select_dtypes("number").columns)  # in the data's order
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"values": records(df)},
+        # One copy of the spec per (row, column) pair of measures: the documented scatter
+        # matrix. Its diagonal plots each measure against itself, a line of points.
+        "repeat": {"row": measures, "column": measures},
+        "spacing": 8,
+        "spec": {
+            "mark": {"type": "circle", "opacity": 0.6, "size": 12},
+            "encoding": {
+                "x": {"field": {"repeat": "column"}, "type": "quantitative",
+                      "scale": {"zero": False}},
+                "y": {"field": {"repeat": "row"}, "type": "quantitative",
+                      "scale": {"zero": False}},
+                # above the grid, where it takes no width from the panels
+                "color": {"field": color, "type": "nominal", "scale": {"range": PALETTE},
+                          "legend": {"orient": "top"}},
+            },
+            "width": 110,  # each panel: with axes and the legend about 600 x 600
+            "height": 110,
+        },
+        # One format for every measure's axis: short labels (1G, not 1,000,000,000) keep the
+        # columns narrow; years stay 1960, not 1,960.
+        "config": {"axis": {"labelExpr": "abs(datum.value) >= 1e5 ? format(datum.value, '~s')"
+                                         " : format(datum.value, '~r')"}},
+    }
+
+
+def parallel(df, color):
+    measures = list(df.select_dtypes("number").columns)
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"values": records(df)},
+        # Vega-Lite has one y scale per view, so its documented parallel coordinates fold
+        # the measures into key/value rows and scale each key's values 0-1 by hand.
+        "transform": [
+            {"window": [{"op": "count", "as": "index"}]},  # a row's id, kept through the fold
+            {"fold": measures},
+            {"joinaggregate": [{"op": "min", "field": "value", "as": "min"},
+                               {"op": "max", "field": "value", "as": "max"}],
+             "groupby": ["key"]},
+            {"calculate": "(datum.value - datum.min) / (datum.max - datum.min)",
+             "as": "norm_val"},
+        ],
+        "mark": {"type": "line", "opacity": 0.4, "strokeWidth": 1},
+        "encoding": {
+            # the measures left to right in the data's order, not sorted by name
+            "x": {"field": "key", "type": "nominal", "sort": measures, "title": None,
+                  "axis": {"labelAngle": 0}},
+            "y": {"field": "norm_val", "type": "quantitative", "title": "scaled 0-1"},
+            "color": {"field": color, "type": "nominal", "scale": {"range": PALETTE}},
+            "detail": {"field": "index", "type": "nominal"},  # one line per row
+        },
+        **SIZE,
+    }
+
+
 def violin(df, x, y):
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",

@@ -58,6 +58,9 @@ def measure(figure: Any) -> Drawn:
             line_points += _length(trace.x) * ("lines" in mode)
         elif kind in _RAW:
             rows += max(_length(trace.x), _length(trace.y))
+        elif kind == "parcoords":  # plotly.js scales each row's values onto its axes
+            dimensions = trace.dimensions or ()
+            rows += _length(dimensions[0].values if dimensions else None)
         elif kind == "bar":
             bars += _length(trace.x)
         elif kind == "heatmap":

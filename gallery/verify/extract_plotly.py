@@ -533,9 +533,39 @@ function readSplom(ctx, trace, cd, vis) {
   }
 }
 
+// Parallel coordinates draw with WebGL, one polyline per row: a Line whose xs are the
+// visible dimensions' labels, left to right, and whose ys are the row's values as
+// fractions of each axis (its `range`, by default the values' extent: 0 at the bottom, 1
+// at the top). Its colour is line.color, numbers mapped through the line's colorscale.
+function readParcoords(ctx, trace, cd, vis) {
+  const dims = (trace.dimensions || []).filter((d) => d.visible !== false && isArray(d.values));
+  const n = Math.min(trace._length ?? Infinity, ...dims.map((d) => d.values.length));
+  if (!dims.length || !NUMERIC(n)) return;
+  const spans = dims.map((d) => {
+    const vals = Array.from(d.values).slice(0, n).filter(NUMERIC);
+    const r = isArray(d.range) && d.range.every(NUMERIC) ? d.range
+      : [Math.min(...vals), Math.max(...vals)];
+    return [r[0], r[1] - r[0]];
+  });
+  const line = trace.line || {}, scale = scaleOf(ctx.fl, line, 'c'), panel = ctx.panelOf(trace);
+  const xs = dims.map((d, i) => strip(d.label) || `dimension ${i}`);
+  for (let k = 0; k < n; k++) {
+    const ys = dims.map((d, i) => {
+      const v = d.values[k];
+      if (!NUMERIC(v)) return null;
+      return spans[i][1] ? (v - spans[i][0]) / spans[i][1] : 0.5;  // a flat axis: its middle
+    });
+    if (ys.some((v) => v === null)) continue;
+    const raw = isArray(line.color) ? line.color[k] : line.color;
+    const c = NUMERIC(raw) ? scaleColor(raw, scale) : rgba(raw);
+    ctx.out.lines.push({xs, ys, zs: [], color: hex(c), alpha: vis * (c ? c[3] : 1), panel});
+  }
+}
+
 const READERS = {scatter: readScatter, scattergl: readScatterGl, scatter3d: readScatter3d,
                  bar: readBars, histogram: readBars, box: readBoxes, heatmap: readHeatmap,
-                 histogram2d: readHeatmap, splom: readSplom, violin: readViolins, pie: readPie};
+                 histogram2d: readHeatmap, splom: readSplom, violin: readViolins, pie: readPie,
+                 parcoords: readParcoords};
 
 // --- what a reader can do: hover, controls, a linked selection --------------------------
 // The fields a hover label names: each line of the hovertemplate "name: value" or
