@@ -139,8 +139,9 @@ def test_a_hostile_csv_draws_everywhere_and_injects_nothing(tmp_path, artifacts)
 # --- what the reader sees: every chart in its card --------------------------------------
 
 # (window width, cards to a row): the 1600 px window at three columns and the
-# tightest layouts; the others (1280 x 1-3, 1600 x 1, 2, 4) are run by hand, see the README.
-LAYOUTS = [(1600, 3), (1280, 3), (1280, 4), (1600, 1)]
+# tightest layout; the others (1280 x 1-3, 1600 x 1, 2, 4) are run by hand, see the README
+# (with 22 chart kinds each layout takes minutes: CI keeps two).
+LAYOUTS = [(1600, 3), (1280, 4)]
 CHART_IN_CARD = ('[data-testid="stImage"], iframe, .stBokehContainer, '
                  '[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"]')
 OK_CARDS = '[class*="st-key-card-"][class$="-ok"], [class*="st-key-card-"][class*="-ok "]'
