@@ -147,7 +147,8 @@ NOMINAL_SIZE = (600, 400)  # px, a single panel (3:2)
 FACET_COLUMNS = 2  # two panels to a row keep each readable in a phone-wide card
 BUBBLE_MAX_PX = 40  # diameter of the largest bubble at the nominal size
 OPACITY = {"scatter": 0.8, "facet": 0.8, "regression": 0.6, "scatter3d": 0.8, "bubble": 0.6,
-           "tooltip": 0.8, "linked": 0.8, "widget": 0.8, "animation": 0.6}
+           "tooltip": 0.8, "linked": 0.8, "widget": 0.8, "animation": 0.6,
+           "area": 0.85}
 LINKED_VIEW_SIZE = (400, 400)  # px, each of the two linked views
 
 _PALETTE = ("palette", "Categories take the Okabe-Ito colour-blind-safe colours in sorted "
@@ -251,7 +252,7 @@ SPECS.update({
         ("statistic", "One band per category, stacked: at each time a band runs from the sum "
          "of y of the categories below it to that sum plus its own sum of y."),
         ("stacking", "Bands stacked in sorted category order from the bottom, never "
-         "overlapping."),
+         f"overlapping, filled at opacity {OPACITY['area']}."),
         _PALETTE, _ORDER, _LEGEND, _SIZE),
     "pie": _spec(
         ("statistic", "One wedge per category, its angle proportional to its number of rows "

@@ -96,8 +96,9 @@ def _rgb(color: str) -> np.ndarray:
 
 # What a translucent mark may sit on: white, Plotly's blue-grey plot area, plotnine's grey.
 BACKGROUNDS = ("#ffffff", "#e5ecf6", "#ebebeb")
-# the spec fixes no opacity for bars, bands or violins; libraries differ
-ALPHAS = {1.0, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5}
+# the spec fixes no opacity for bars or violins; libraries differ (0.85 and above would
+# take matplotlib's own blue for the palette's: a chart's fixed opacity comes as opacity=)
+ALPHAS = {1.0, 0.8, 0.75, 0.7, 0.6, 0.5}
 
 
 def missing_colors(png: bytes, colors: dict[str, str], opacity: float = 1.0,
