@@ -45,8 +45,9 @@ CASES = [
     # a drag that zooms: no rectangle to select with
     Mistake("plotly", "linked", ('dragmode="select", ', ""), "brush", "no rectangle selection"),
     # rows left out of a selection do not fade: nothing to see in the other view
-    Mistake("plotly_express", "linked", ("diagonal_visible=False,",
-                                         "diagonal_visible=False, unselected_marker_opacity=1,"),
+    Mistake("plotly_express", "linked", ("showupperhalf=False, diagonal_visible=False,",
+                                         "showupperhalf=False, diagonal_visible=False, "
+                                         "unselected_marker_opacity=1,"),
             "brush", "do not share a selection"),
     # the views in the wrong order: the first one is not x against y
     Mistake("plotly_express", "linked", ("dimensions=[x, y, x2, y2]", "dimensions=[x2, y2, x, y]"),
