@@ -73,7 +73,7 @@ def _check_right_columns(cell, data: pd.DataFrame) -> None:
         fields = {f.split(".")[0] for f in _vega_fields(cell.payload)}
         columns = set(data.columns) | {"row", "column", "correlation", "count", "value",
                                        "variable", "x", "y", "density", "latest", "mean",
-                                       "rank"}
+                                       "rank", "index", "key", "min", "max", "norm_val"}
         assert fields <= columns, f"fields {fields - columns} are not columns of the data"
     if cell.family == "plotly" and cell.kind == "scatter":
         x = sorted(v for trace in cell.payload.data for v in trace.x)
