@@ -60,6 +60,26 @@ BOXES_JS = """(args) => {
 }"""
 
 
+# Cells whose layout a reader would find wrong today, named with what is wrong: their
+# layout problems are reported as known (the fit tests leave them out; their colours are
+# still checked). Each is a fault to mend, listed in the notes of issue 14.
+KNOWN_LAYOUT = {
+    ("bokeh", "splom"): "the legend strip above the grid is a plot under 80 px tall, and "
+    "the grid's merged toolbar makes it 20-30 px wider than its card",
+    ("holoviews", "splom"): "HoloViews' GridPlot of frame-sized panels (930 px natural) "
+    "squashes and overflows when streamlit-bokeh scales it to a card",
+    ("hvplot", "splom"): "the same GridPlot as HoloViews' (hvplot.scatter_matrix)",
+    ("chartify", "area"): "the legend below the plot (a vertical one lists a stack "
+    "upside down) leaves a plot under 80 px tall in a third-width card or on a phone",
+    ("chartify", "stacked100"): "the same legend below the plot as its stacked area",
+    ("chartify", "lollipop"): "15 country names turned on the x axis leave a plot under "
+    "80 px tall on a phone",
+    ("holoviews", "lollipop"): "the same turned names on a phone",
+    ("hvplot", "lollipop"): "the same turned names on a phone",
+    ("pandas_bokeh", "lollipop"): "the same turned names on a phone",
+}
+
+
 def layout_problems(seen: dict, min_height: float, min_plot: float = 80) -> list[str]:
     """What a reader would find wrong with one card's chart, in words: outside its card,
     cut, shorter than ``min_height``, or a plot of it (a Bokeh data area) squashed below
