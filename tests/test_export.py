@@ -283,6 +283,9 @@ def test_the_matrix_fits_a_laptop_and_shows_a_picture_for_every_drawn_cell(brows
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto((site / "index.html").as_uri())
+    # Thumbnails load lazily as a reader scrolls to them; here every one is asked for at once.
+    page.evaluate("document.querySelectorAll('img[loading=lazy]')"
+                  ".forEach(i => i.loading = 'eager')")
     page.wait_for_function("Array.from(document.images).every(i => i.complete)")
     pictures = page.evaluate("Array.from(document.querySelectorAll('td.cell img.thumb'))"
                              ".filter(i => i.naturalWidth > 0).map(i => i.closest('td')"

@@ -81,8 +81,8 @@ def export_site(options: ExportOptions, stream: TextIO | None = None) -> ExportS
     # be replaced, before minutes of drawing rather than after.
     out = prepare(Path(options.out), say)
     libraries = [LIBRARIES.get(key) for key in options.libraries or LIBRARIES.names()]
-    chosen = set(options.kinds or KINDS)
-    kinds = [get_kind(k.key) for k in ORDERED_KINDS if k.key in chosen]  # family by family
+    chosen = {get_kind(key).key for key in options.kinds or KINDS}  # an unknown kind: KeyError
+    kinds = [kind for kind in ORDERED_KINDS if kind.key in chosen]  # family by family
     check_source(options.choice.source)
     cache = _open_cache(options.cache_dir or default_cache_dir(), say)
     cells = [(info.key, kind.key) for info in libraries for kind in kinds]
