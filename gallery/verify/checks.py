@@ -560,6 +560,8 @@ def check_regression(scene: Scene, ctx: Context) -> list[Problem]:
     lines = [line for line in scene.lines if len(line.xs) >= 2 and line.alpha > 0.05]
     for name in ctx.categories():
         group = ctx.data[ctx.data[color].astype(str) == name]
+        if group[x].nunique() < 2:
+            continue  # one x value: no least-squares line exists to hold a drawing to
         slope, intercept = np.polyfit(group[x], group[y], 1)
         vertices = np.array(_line_of(lines, name, mapping))
         if not len(vertices):
