@@ -243,6 +243,18 @@ def density(df, x, color):
     ).properties(**SIZE)
 
 
+def hexbin(df, x, y):
+    # Altair has no hexagon mark. The workaround is its gallery's "2D Histogram Heatmap":
+    # rects, x and y binned (up to 25 nice bins each), coloured by the rows in each cell;
+    # empty cells have no rows to aggregate, so they are not drawn. A continuous colour gets
+    # a gradient legend (the colour bar), from the fewest rows (dark purple) to the most.
+    return alt.Chart(df).mark_rect().encode(
+        alt.X(f"{x}:Q").bin(maxbins=25),
+        alt.Y(f"{y}:Q").bin(maxbins=25),
+        alt.Color("count()").scale(scheme="viridis").title("count"),
+    ).properties(**SIZE)
+
+
 def lollipop(df, x, y, time):
     # Keep the latest time's rows, average y per category, keep the 15 highest.
     base = alt.Chart(df).transform_joinaggregate(
@@ -334,6 +346,7 @@ if __name__ == "__main__":
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",

@@ -357,6 +357,23 @@ def density(df, x, color):
     return p
 
 
+def hexbin(df, x, y):
+    # The one statistic Bokeh computes itself: figure.hexbin bins the rows and draws one
+    # hex_tile per non-empty bin, coloured by its count (linear_cmap from 0 to the most).
+    # size is in y units and aspect_scale stretches the tiles along x: with the spans'
+    # ratio at 600 x 400 px they are regular on screen, 25 across x (sqrt(3) sizes each).
+    span = df[[x, y]].max() - df[[x, y]].min()
+    aspect = (span[y] / 400) / (span[x] / 600)
+    p = figure(width=600, height=400, x_axis_label=x, y_axis_label=y)
+    # it returns the tiles' renderer and the bins (a DataFrame of q, r and counts)
+    tiles, _ = p.hexbin(df[x], df[y], size=span[x] / 25 / np.sqrt(3) * aspect,
+                        aspect_scale=aspect, palette="Viridis256", line_color="white")
+    p.add_layout(tiles.construct_color_bar(title="count"), "right")
+    p.axis.formatter.use_scientific = False  # 20000, not 2.000e+4
+    p.grid.grid_line_color = None
+    return p
+
+
 def lollipop(df, x, y, time):
     latest = df[df[time] == df[time].max()]
     top = latest.groupby(x)[y].mean().nlargest(15).reset_index()  # highest first
@@ -475,6 +492,7 @@ if __name__ == "__main__":
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "tooltip": (penguins, {**xy, "label": "island"}),

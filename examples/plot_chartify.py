@@ -274,6 +274,11 @@ def parallel(df, color):
 
 
 NOT_SUPPORTED = {
+    "hexbin": "Chartify's plot.hexbin takes one hexagon size, in the units of both axes, and "
+    "draws the hexagons regular (no aspect_scale): it bins only columns of like units. "
+    "With 25 hexagons across GDP per capita (dollars), each is some 9,000 units of life "
+    "expectancy (years) tall, and every row falls in one strip; a colour bar is not offered "
+    "either.",
     "splom": "Chartify has no scatter matrix, and a Chart is one bokeh figure with no grid "
     "layout of its own: its layouts are slide sizes, not panels.",
     "violin": "Chartify has no violin: its categorical-axis plots are bar, interval, "
@@ -342,6 +347,7 @@ if __name__ == "__main__":
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "tooltip": (penguins, {**xy, "label": "island"}),

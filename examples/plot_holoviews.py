@@ -281,6 +281,20 @@ def density(df, x, color):
                        opts.NdOverlay(legend_position="right", ylabel="density"), *SIZE)
 
 
+def hexbin(df, x, y):
+    # HexTiles bins the rows itself (counts by default): gridsize hexagons across each
+    # axis's range, each coloured by its count; bins with no rows are not drawn
+    tiles = hv.HexTiles(df, [x, y])
+    # the bokeh plot ends its axes at the data's ends (padding widens y only), which cuts
+    # the outer hexagons in half: 5 % more on each side keeps them whole
+    pad = 0.05 * (df[x].max() - df[x].min())
+    return tiles.opts(
+        opts.HexTiles(gridsize=25, cmap="viridis", colorbar=True, clabel="count"),
+        opts.HexTiles(width=600, height=400, padding=0.05, xformatter="%d",
+                      xlim=(df[x].min() - pad, df[x].max() + pad), backend="bokeh"),
+        opts.HexTiles(fig_inches=(6, 4), aspect=1.5, backend="matplotlib"))
+
+
 def lollipop(df, x, y, time):
     latest = df[df[time] == df[time].max()]
     # bars and dots follow the order of the rows on a categorical axis: highest first
@@ -407,6 +421,7 @@ if __name__ == "__main__":
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",

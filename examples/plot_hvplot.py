@@ -192,6 +192,17 @@ def density(df, x, color):
     return curves.opts(batched=False)
 
 
+def hexbin(df, x, y):
+    # hexbin bins the rows itself (a HoloViews HexTiles: counts by default), gridsize
+    # hexagons across each axis's range, each coloured by its count; no empty bins.
+    # HexTiles ends the x axis at the data's ends (padding widens y only), which cuts the
+    # outer hexagons in half: 5 % more on each side keeps them whole
+    pad = 0.05 * (df[x].max() - df[x].min())
+    return df.hvplot.hexbin(x=x, y=y, gridsize=25, cmap="viridis", colorbar=True,
+                            clabel="count", padding=0.05, xformatter="%d",
+                            xlim=(df[x].min() - pad, df[x].max() + pad), **SIZE)
+
+
 def lollipop(df, x, y, time):
     latest = df[df[time] == df[time].max()]
     # bars and dots follow the order of the rows on a categorical axis: highest first
@@ -275,6 +286,7 @@ if __name__ == "__main__":
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
     }

@@ -237,6 +237,16 @@ def pie(df, color):
     return fig
 
 
+def hexbin(df, x, y):
+    fig, ax = plt.subplots(figsize=(6, 4))
+    # 25 hexagons across x; mincnt=1 leaves out the empty ones (the default draws them too)
+    bins = ax.hexbin(df[x], df[y], gridsize=25, cmap="viridis", mincnt=1)
+    ax.set(xlabel=x, ylabel=y)
+    fig.colorbar(bins, ax=ax, label="count")
+    fig.tight_layout()
+    return fig
+
+
 def density(df, x, color):
     fig, ax = plt.subplots(figsize=(6, 4))
     # scipy's Gaussian KDE (Scott's bandwidth) on a grid three bandwidths past the data
@@ -349,6 +359,7 @@ if __name__ == "__main__":
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",

@@ -126,6 +126,12 @@ def pie(df, color):
                            title=f"rows per {color}")
 
 
+def hexbin(df, x, y):
+    # plot.hexbin passes gridsize and mincnt on to matplotlib's Axes.hexbin: 25 hexagons
+    # across x, none where no row falls; it adds the colour bar of counts itself
+    return df.plot.hexbin(x=x, y=y, gridsize=25, mincnt=1, cmap="viridis", figsize=(6, 4))
+
+
 def density(df, x, color):
     # one column per category; plot.kde fits scipy's gaussian_kde to each column (Scott's
     # bandwidth) and draws it over that column's range and half as much again each side
@@ -225,6 +231,7 @@ if __name__ == "__main__":
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
     }

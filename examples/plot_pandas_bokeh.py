@@ -208,6 +208,10 @@ NOT_SUPPORTED = {
     "regression": "Pandas-Bokeh fits nothing and cannot overlay a second plot on a figure; "
     "a fit line would need numpy plus raw bokeh glyph calls.",
     "scatter3d": "Pandas-Bokeh draws with bokeh, which has no 3D axes.",
+    "hexbin": "Pandas-Bokeh has no hexbin or 2D-histogram kind (its kinds are line, step, "
+    "point, scatter, bar, barh, hist, area, pie and map; the accessor's docstring shows "
+    "df.plot_bokeh.hexbin(), copied from pandas, but no such method exists), and its hist "
+    "bins one column at a time.",
     "splom": "Pandas-Bokeh has no scatter-matrix kind (its kinds are line, step, point, "
     "scatter, bar, barh, hist, area, pie and map); a matrix would be twelve separate "
     "scatter calls, each with its own data source, laid out by plot_grid.",
@@ -279,6 +283,7 @@ if __name__ == "__main__":
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "tooltip": (penguins, {**xy, "label": "island"}),

@@ -9,6 +9,7 @@ are written as self-contained HTML pages with plotly.js inlined, so they open of
 import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
+from plotly.colors import get_colorscale
 from plotly.subplots import make_subplots
 from scipy.stats import gaussian_kde
 
@@ -206,6 +207,20 @@ def density(df, x, color):
         fig.add_trace(go.Scatter(x=grid, y=kde(grid), mode="lines", name=name,
                                  line_color=PALETTE[i]))
     fig.update_layout(xaxis_title=x, yaxis_title="density", legend_title_text=color, **SIZE)
+    return fig
+
+
+def hexbin(df, x, y):
+    # plotly.js has no hexagonal bins: Histogram2d counts the rows in rectangles, in the
+    # browser (nbinsx is a most: it rounds to "nice" bins). It paints an empty bin in the
+    # scale's lowest colour (plotly.js#975), so a workaround: a scale whose first stop, a
+    # count of 0, is transparent, then Viridis; zmin 0 (zauto off; zmax is the most rows).
+    viridis = get_colorscale("Viridis")
+    fig = go.Figure(go.Histogram2d(
+        x=df[x], y=df[y], nbinsx=25, zauto=False, zmin=0,
+        colorscale=[[0, "rgba(0,0,0,0)"], [1e-9, viridis[0][1]], *viridis[1:]],
+        colorbar_title_text="count"))
+    fig.update_layout(xaxis_title=x, yaxis_title=y, **SIZE)
     return fig
 
 
@@ -407,6 +422,7 @@ if __name__ == "__main__":
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),

@@ -146,6 +146,19 @@ def density(df, x, color):
                    color_discrete_sequence=PALETTE, **SIZE)
 
 
+def hexbin(df, x, y):
+    # plotly.js has no hexagonal bins: density_heatmap counts the rows in rectangles, in
+    # the browser (nbinsx is a most: it rounds to "nice" bins). It paints an empty bin in
+    # the scale's lowest colour (plotly.js#975), so a workaround: a scale whose first stop,
+    # a count of 0, is transparent, then Viridis; cmin 0 (cauto off; cmax is the most rows).
+    viridis = px.colors.get_colorscale("Viridis")
+    fig = px.density_heatmap(
+        df, x=x, y=y, nbinsx=25,
+        color_continuous_scale=[[0, "rgba(0,0,0,0)"], [1e-9, viridis[0][1]], *viridis[1:]],
+        **SIZE)
+    return fig.update_coloraxes(cauto=False, cmin=0)
+
+
 def lollipop(df, x, y, time):
     # px.bar keeps the frame's order on its category axis: sorted, highest on the left.
     latest = df[df[time] == df[time].max()]
@@ -303,6 +316,7 @@ if __name__ == "__main__":
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),

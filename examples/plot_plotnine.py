@@ -18,6 +18,7 @@ from plotnine import (
     facet_wrap,
     geom_area,
     geom_bar,
+    geom_bin_2d,
     geom_boxplot,
     geom_density,
     geom_histogram,
@@ -237,6 +238,17 @@ def area(df, time, y, color):
     )
 
 
+def hexbin(df, x, y):
+    # plotnine 0.15 has no geom_hex (ggplot2's needs the hexbin package): geom_bin_2d
+    # counts the rows in rectangles, 25 a side, and drops the empty ones (drop=True)
+    return (
+        ggplot(df, aes(x, y))
+        + geom_bin_2d(bins=25)
+        + scale_fill_cmap("viridis")  # the count, with a colour bar
+        + SIZE
+    )
+
+
 def density(df, x, color):
     # bw="scott": Scott's rule (plotnine's default is R's nrd0). As in ggplot2, every curve
     # spans the x scale, the range of all the data: tails past it are cut
@@ -326,6 +338,7 @@ if __name__ == "__main__":
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",

@@ -128,6 +128,14 @@ def area(df, time, y, color):
     return fig
 
 
+def hexbin(df, x, y):
+    # seaborn draws no hexagons of its own (jointplot's kind="hex" is matplotlib's hexbin,
+    # with marginal plots around it): its 2D histogram is rectangles, 25 bins a side.
+    # Empty bins are left transparent; cbar=True adds the colour bar of counts
+    return sns.displot(data=df, x=x, y=y, bins=25, cmap="viridis", cbar=True,
+                       cbar_kws={"label": "count"}, height=4, aspect=1.5)
+
+
 def density(df, x, color):
     # common_norm=False: each curve has area 1 on its own (the default splits 1 between
     # categories by their size); seaborn's KDE is scipy's, with Scott's bandwidth
@@ -213,6 +221,7 @@ if __name__ == "__main__":
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
     }

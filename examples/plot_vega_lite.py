@@ -395,6 +395,26 @@ def density(df, x, color):
     }
 
 
+def hexbin(df, x, y):
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"values": records(df)},
+        # Vega-Lite has no hexagon mark. The workaround is its documented "2D histogram
+        # heatmap": rects, x and y binned (up to 25 nice bins each), coloured by the rows in
+        # each cell. Empty cells have no rows to aggregate, so they are not drawn.
+        "mark": "rect",
+        "encoding": {
+            "x": {"field": x, "type": "quantitative", "bin": {"maxbins": 25}},
+            "y": {"field": y, "type": "quantitative", "bin": {"maxbins": 25}},
+            # A continuous colour gets a gradient legend: the colour bar. The domain runs
+            # from the fewest rows in a cell (dark purple) to the most (yellow).
+            "color": {"aggregate": "count", "type": "quantitative", "title": "count",
+                      "scale": {"scheme": "viridis"}},
+        },
+        **SIZE,
+    }
+
+
 def lollipop(df, x, y, time):
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
@@ -518,6 +538,7 @@ if __name__ == "__main__":
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",

@@ -28,6 +28,12 @@ PALETTE_NAME = "Okabe-Ito"
 DIVERGING = ("#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7",
              "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f")
 
+# The sequential scale of counts (a hexbin): viridis, dark purple for the fewest rows,
+# yellow for the most; every library ships it under that name.
+SEQUENTIAL = ("#440154", "#482475", "#414487", "#355f8d", "#2a788e", "#21918c", "#22a884",
+              "#44bf70", "#7ad151", "#bddf26", "#fde725")
+SEQUENTIAL_NAME = "viridis"
+
 
 def category_order(values: Iterable[object]) -> list[str]:
     """The categories of a column as every chart lists them: distinct, sorted as text."""
@@ -51,6 +57,23 @@ def diverging_color(value: float) -> str:
     share = position - low
     a, b = _rgb(DIVERGING[low]), _rgb(DIVERGING[high])
     return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b, strict=True))
+
+
+def sequential_position(color: str) -> tuple[float, float]:
+    """Where ``color`` lies on the sequential scale (0 fewest .. 1 most), and how far (RGB
+    distance) it is from the scale there: a colour not on the scale is far from it."""
+    best = (0.0, float("inf"))
+    for step in range(101):
+        position = step / 100 * (len(SEQUENTIAL) - 1)
+        low = int(position)
+        high = min(low + 1, len(SEQUENTIAL) - 1)
+        a, b = _rgb(SEQUENTIAL[low]), _rgb(SEQUENTIAL[high])
+        share = position - low
+        here = "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b, strict=True))
+        gap = distance(color, here)
+        if gap < best[1]:
+            best = (step / 100, gap)
+    return best
 
 
 def _rgb(color: str) -> tuple[int, int, int]:

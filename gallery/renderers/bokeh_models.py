@@ -19,7 +19,7 @@ MAX_ROWS = 100_000  # scale bench: scatter 0.2-0.4 s, 2.6-3.6 MB at 100k; 1.2-1.
 _MARKERS = {"Scatter", "Circle"}
 _BARS = {"VBar", "HBar"}
 _LINES = {"Line", "MultiLine", "Step"}
-_CELLS = {"Rect", "Image", "Quad"}
+_CELLS = {"Rect", "Image", "Quad", "HexTile"}
 _SHAPES = {"Patch", "VArea", "HArea", "VAreaStep", "HAreaStep"}  # one outline per glyph
 _SHAPE_ROWS = {"Patches", "MultiPolygons", "Wedge", "AnnularWedge"}  # one outline per row
 

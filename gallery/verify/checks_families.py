@@ -9,7 +9,7 @@ import pandas as pd
 from scipy.stats import gaussian_kde
 
 from gallery import kinds as spec
-from gallery.palette import PALETTE
+from gallery.palette import PALETTE, SEQUENTIAL_NAME, sequential_position
 from gallery.verify.checks import (
     Context,
     Problem,
@@ -24,11 +24,13 @@ from gallery.verify.checks import (
     size_problems,
 )
 from gallery.verify.matching import close, match, spans
-from gallery.verify.scene import Area, Line, Scene
+from gallery.verify.scene import Area, Line, Scene, Tile
 
 PEAK_PLACE = 0.1  # share of the data's span within which a curve's peak is the KDE's
 PEAK_HEIGHT = (0.8, 1.25)  # drawn peak height / the KDE's (bandwidth rules differ a little)
 SHARE_TOLERANCE = 0.01  # a segment's share may differ by this much (1 %)
+OFF_SCALE = 40.0  # RGB distance beyond which a bin's colour is not on the sequential scale
+SCALE_AGREEMENT = 0.9  # rank correlation of bins' counts and their places on the scale
 
 
 def _curve(lines: list[Line]) -> tuple[np.ndarray, np.ndarray] | None:
@@ -78,6 +80,81 @@ def check_density(scene: Scene, ctx: Context) -> list[Problem]:
                                     f"{values.max():.4g}"))
     problems += mark_color_problems((line.color for line in shown), ctx, what="curves")
     return problems + legend_problems(scene, ctx) + size_problems(scene, ctx)
+
+
+def _bin_counts(tiles: list[Tile], rows: int) -> list[Problem]:
+    counts = [t.count for t in tiles]
+    if any(c is None for c in counts):
+        return []  # the output keeps colours only: the scale below is what can be held
+    problems = []
+    total = int(round(sum(counts)))
+    if total != rows:
+        problems.append(Problem("statistic", f"the bins count {total:,} rows; the data has "
+                                f"{rows:,} (every row in exactly one bin)"))
+    empty = sum(1 for c in counts if c <= 0)
+    if empty:
+        problems.append(Problem("statistic", f"{empty} empty bins are drawn"))
+    return problems
+
+
+def _bin_reach(tiles: list[Tile], ctx: Context) -> list[Problem]:
+    problems = []
+    for role in ("x", "y"):
+        column = ctx.data[ctx.roles[role]]
+        coords = [getattr(t, role) for t in tiles]
+        low, high = float(column.min()), float(column.max())
+        reach = (high - low) / 4 or 1.0  # a bin's centre sits within its bin of the data
+        if min(coords) > low + reach or max(coords) < high - reach:
+            problems.append(Problem("statistic", f"the bins span {role} {min(coords):.4g}.."
+                                    f"{max(coords):.4g}; the data spans {low:.4g}..{high:.4g}"))
+        elif min(coords) < low - reach or max(coords) > high + reach:
+            problems.append(Problem("statistic", f"bins at {role} {min(coords):.4g}.."
+                                    f"{max(coords):.4g}, beyond the data's {low:.4g}..{high:.4g}"))
+    return problems
+
+
+def _bins_across(tiles: list[Tile], ctx: Context) -> list[Problem]:
+    """About HEXBIN_GRIDSIZE bins across x: the closest neighbours in a row of bins (hexagon
+    rows are offset by half a bin, so rows are told apart by y) are one bin apart."""
+    column = ctx.data[ctx.roles["x"]]
+    span = float(column.max() - column.min())
+    rows: dict[float, list[float]] = {}
+    for t in tiles:
+        rows.setdefault(round(float(t.y), 9), []).append(float(t.x))
+    gaps = [g for xs in rows.values() for g in np.diff(np.unique(xs)) if g > span * 1e-9]
+    if not gaps or not span:
+        return []
+    across = span / min(gaps)
+    if spec.HEXBIN_GRIDSIZE / 2 <= across <= spec.HEXBIN_GRIDSIZE * 2:
+        return []
+    return [Problem("statistic", f"about {across:.0f} bins across x; the specification is "
+                    f"about {spec.HEXBIN_GRIDSIZE}")]
+
+
+def _bin_scale(tiles: list[Tile]) -> list[Problem]:
+    places = [sequential_position(t.color) for t in tiles]
+    off = sorted({t.color for t, (_, gap) in zip(tiles, places, strict=True) if gap > OFF_SCALE})
+    if off:
+        return [Problem("scale", f"bins are not coloured on {SEQUENTIAL_NAME}: {_shown(off)}")]
+    counts = [t.count for t in tiles]
+    if any(c is None for c in counts) or len(set(counts)) < 2:
+        return []
+    agreement = pd.Series(counts).corr(pd.Series([p for p, _ in places]), method="spearman")
+    if agreement >= SCALE_AGREEMENT:
+        return []
+    return [Problem("scale", f"colours do not rise with the counts along {SEQUENTIAL_NAME} "
+                    f"(rank correlation {agreement:.2f}): the scale is reversed or not counts")]
+
+
+def check_hexbin(scene: Scene, ctx: Context) -> list[Problem]:
+    tiles = [t for t in scene.tiles if t.alpha > 0.05]
+    if not tiles:
+        return [Problem("statistic", "no bins are drawn")] + size_problems(scene, ctx)
+    problems = (_bin_counts(tiles, len(ctx.data)) + _bin_reach(tiles, ctx)
+                + _bins_across(tiles, ctx) + _bin_scale(tiles))
+    if not scene.colorbar:
+        problems.append(Problem("scale", "no colour bar shows the counts"))
+    return problems + size_problems(scene, ctx)
 
 
 def ranking(data: pd.DataFrame, roles: dict[str, str]) -> pd.Series:
@@ -359,6 +436,7 @@ CHECKS = {
     "area": check_area,
     "pie": check_pie,
     "density": check_density,
+    "hexbin": check_hexbin,
     "lollipop": check_lollipop,
     "stacked100": check_stacked100,
 }

@@ -44,6 +44,7 @@ from bokeh.models import (
     HArea,
     HAreaStep,
     HBar,
+    HexTile,
     Image,
     ImageRGBA,
     IndexFilter,
@@ -82,6 +83,7 @@ from bokeh.models import (
     Whisker,
 )
 from bokeh.models import Wedge as BokehWedge
+from bokeh.util.hex import axial_to_cartesian
 
 from gallery.verify import scene as sc
 
@@ -737,6 +739,7 @@ class _Marks:
     areas: list[sc.Area] = field(default_factory=list)
     texts: list[sc.Text] = field(default_factory=list)
     wedges: list[sc.Wedge] = field(default_factory=list)
+    tiles: list[sc.Tile] = field(default_factory=list)
 
 
 def _extent(values: Iterable[np.ndarray]) -> tuple[float, float]:
@@ -993,6 +996,28 @@ class Reader:
             self.notes.append(f"rotated {rows.kind} cells are read unrotated")
         self.add_rects(rows, (xs - half_w, xs + half_w, ys - half_h, ys + half_h), xs)
 
+    def read_hex_tiles(self, rows: Rows) -> None:
+        """Hexagons at axial coordinates (q, r), centred where BokehJS centres them
+        (HexTileView._set_data is bokeh.util.hex.axial_to_cartesian); the number behind a
+        tile's colour (Bokeh's hexbin 'c', HoloViews' 'Count') is the rows it counts."""
+        glyph = rows.glyph
+        size, aspect, pointy = float(glyph.size), float(glyph.aspect_scale), \
+            glyph.orientation == "pointytop"
+        xs, ys = axial_to_cartesian(rows.numbers("q"), rows.numbers("r"), size,
+                                    glyph.orientation, aspect)
+        # the extent BokehJS indexes (and auto-ranges over) around each centre
+        half_x = math.sqrt(3) / 2 * size / aspect if pointy else size
+        half_y = size if pointy else math.sqrt(3) / 2 * size * aspect
+        kept = rows.in_view
+        self.bound(rows, [xs[kept] - half_x, xs[kept] + half_x],
+                   [ys[kept] - half_y, ys[kept] + half_y])
+        colors, alpha, values = self.rect_paint(rows)
+        for i in np.flatnonzero(np.isfinite(xs + ys)):
+            self.marks.tiles.append(sc.Tile(
+                float(xs[i]) + 0.0, float(ys[i]) + 0.0,  # + 0.0: -0.0 reads as 0
+                None if values is None else float(values[i]),
+                colors[i], float(alpha[i]), rows.panel))
+
     def read_images(self, rows: Rows) -> None:
         images = rows.raw("image")
         xs, ys = rows.positions("x", rows.x), rows.positions("y", rows.y)
@@ -1189,6 +1214,7 @@ class Reader:
         ((VBar, HBar), read_bars),
         (Quad, read_quads),
         (Rect, read_cells),
+        (HexTile, read_hex_tiles),
         ((Image, ImageRGBA), read_images),
         ((Line, Step), read_line),
         (MultiLine, read_multiline),
@@ -1486,6 +1512,7 @@ def extract(model: Any) -> sc.Scene:
         panels=tuple(panels) or (sc.Panel(),),
         points=tuple(marks.points), rects=tuple(marks.rects), lines=tuple(marks.lines),
         areas=tuple(marks.areas), texts=tuple(marks.texts), wedges=tuple(marks.wedges),
+        tiles=tuple(marks.tiles),
         boxes=tuple(assemble_boxes(reader.parts, _label_at(reader))),
         legend=tuple(read_legend(reader)), colorbar=_has_color_bar(placed),
         width=width, height=height,

@@ -15,6 +15,10 @@ library made them:
   skipped. A closed rectangular Line2D is a Rect only, not also a Line.
   A cell's ``value`` is the number behind its colour where the artist keeps it (AxesImage,
   QuadMesh); polygon tiles (plotnine) keep none, so theirs is None.
+- Tiles (the bins of a 2D histogram, on numeric axes): a hexbin's shape stamped at each
+  offset, its count from the collection's array; each QuadMesh cell with its value (a
+  masked cell is no bin); plotnine's rectangles under a colour bar, whose counts are None
+  (its figure keeps only their colours, the counts staying in the ggplot's layer data).
 - Boxes are assembled from those rectangles, the two-point segments and the points with
   ``gallery.verify.boxes``; a box body stays in ``rects`` too (the box checker reads
   ``boxes``). Horizontal boxes (categorical y) are read transposed. A rectangle that a
@@ -90,6 +94,7 @@ from gallery.verify.scene import (
     Rect,
     Scene,
     Text,
+    Tile,
     Wedge,
 )
 
@@ -127,7 +132,7 @@ def extract(figure: Figure) -> Scene:
         panels=tuple(panel.panel(texts, places) for panel in panels) or (Panel(),),
         points=tuple(marks.points), rects=tuple(marks.rects), lines=tuple(marks.lines),
         areas=tuple(marks.areas), wedges=tuple(marks.wedges), texts=tuple(marks.texts),
-        boxes=tuple(drawn_boxes),
+        tiles=tuple(marks.tiles), boxes=tuple(drawn_boxes),
         legend=tuple(legend), colorbar=bool(_colorbars(figure)) or _plotnine_colorbar(figure),
         width=float(width), height=float(height), notes=tuple(dict.fromkeys(marks.notes)),
         controls=controls,
@@ -521,6 +526,7 @@ class _Marks:
     areas: list[Area] = field(default_factory=list)
     wedges: list[Wedge] = field(default_factory=list)
     texts: list[Text] = field(default_factory=list)
+    tiles: list[Tile] = field(default_factory=list)
     bodies: list[Body] = field(default_factory=list)  # numeric, for boxes
     segments: list[Segment] = field(default_factory=list)
     numeric_points: list[tuple[float, float, int]] = field(default_factory=list)
@@ -574,11 +580,14 @@ def _read_collection(panel: _PanelReader, coll: Collection, marks: _Marks) -> No
         _read_quadmesh(panel, coll, marks)
     elif isinstance(coll, LineCollection):
         _read_segments(panel, coll, marks)
+    elif isinstance(coll, PolyCollection) and not panel.three_d \
+            and len(coll.get_offsets()) > 1:
+        _read_stamps(panel, coll, marks)
     elif isinstance(coll, PolyCollection) and not panel.three_d:
+        drawn = len(marks.rects)
         _read_polygons(panel, coll, coll.get_paths(), marks)
-        if len(coll.get_offsets()) > 1:  # hexbin: one shape stamped at many places
-            marks.notes.append(f"panel {panel.index}: a {type(coll).__name__} repeats its "
-                               "shapes at offsets (hexbin); only the shapes were read")
+        if _plotnine_colorbar(panel.figure):
+            marks.tiles += _colour_bins(panel, marks.rects[drawn:])
     else:
         marks.notes.append(f"panel {panel.index}: skipped a {type(coll).__name__} "
                            "(an artist type this extractor does not read)")
@@ -778,6 +787,51 @@ def _read_polygons(panel: _PanelReader, coll: Collection, paths: list[Path],
             _add_shape(panel, panel.to_data(transform, polygon), colour, shown, marks)
 
 
+def _add_tile(panel: _PanelReader, xy: np.ndarray, count: Any, colour: RGBA, shown: bool,
+              marks: _Marks) -> None:
+    """A bin at the centre of its corners ``xy`` (data coordinates); on numeric axes only
+    (a cell named by categories is a heatmap's)."""
+    if panel.x.categorical or panel.y.categorical or not np.all(np.isfinite(xy)) \
+            or np.ma.is_masked(count):
+        return  # a masked count: no bin is drawn there
+    (x0, y0), (x1, y1) = xy.min(axis=0), xy.max(axis=0)
+    marks.tiles.append(Tile(
+        float(panel.x.at((x0 + x1) / 2)), float(panel.y.at((y0 + y1) / 2)),
+        None if count is None else float(count), _hex(colour),
+        float(colour[3]) if shown else 0.0, panel.index))
+
+
+def _read_stamps(panel: _PanelReader, coll: PolyCollection, marks: _Marks) -> None:
+    """A hexbin: one shape stamped at each offset (a bin's centre), coloured by the count
+    in the collection's array. Each stamp is drawn at its path through the collection's
+    transform, moved by its offset through the offset transform (as matplotlib draws)."""
+    paths, offsets = coll.get_paths(), np.asarray(coll.get_offsets(), dtype=float)
+    if not paths:
+        return
+    counts = coll.get_array()
+    counts = counts if counts is not None and len(counts) == len(offsets) else None
+    face, edge = coll.get_facecolor(), coll.get_edgecolor()
+    widths = np.asarray(coll.get_linewidths()) if len(coll.get_linewidths()) else np.zeros(1)
+    shown, transform = coll.get_visible() and panel.shown, coll.get_transform()
+    moved = coll.get_offset_transform().transform(offsets)
+    to_data = panel.ax.transData.inverted()
+    for i, offset in enumerate(moved):
+        colour = _pick(_nth(face, i), _nth(edge, i), widths[i % len(widths)])
+        for polygon in _polygons(paths[i % len(paths)]):
+            xy = to_data.transform(transform.transform(polygon) + offset)
+            _add_tile(panel, xy, None if counts is None else counts[i], colour, shown, marks)
+
+
+def _colour_bins(panel: _PanelReader, rects: list[Rect]) -> list[Tile]:
+    """Rectangles on numeric axes filled from a continuous scale, under a colour bar
+    (plotnine's geom_bin_2d), are bins; plotnine's figure keeps only their colours (the
+    counts stay in the ggplot's layer data), so their counts are None."""
+    if panel.x.categorical or panel.y.categorical:
+        return []  # a heatmap's cells
+    return [Tile((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2, None, r.color, r.alpha, r.panel)
+            for r in rects]
+
+
 def _read_patch(panel: _PanelReader, patch: Patch, marks: _Marks) -> None:
     if panel.three_d:
         marks.notes.append(f"panel {panel.index}: skipped a {type(patch).__name__} on 3D axes")
@@ -827,6 +881,8 @@ def _read_quadmesh(panel: _PanelReader, mesh: QuadMesh, marks: _Marks) -> None:
             k = i * cols + j
             _cell(panel, _box_of(corners), _nth(colours, k),
                   None if values is None else values[k], shown, marks)
+            if values is not None:  # a cell of counts on numeric axes: a 2D histogram's bin
+                _add_tile(panel, corners, values[k], _nth(colours, k), shown, marks)
 
 
 def _box_of(corners: np.ndarray) -> np.ndarray:

@@ -40,6 +40,7 @@ from gallery.verify.scene import (
     Rect,
     Scene,
     Text,
+    Tile,
     Wedge,
 )
 
@@ -496,6 +497,53 @@ function readHeatmap(ctx, trace, cd, vis) {
   }
 }
 
+// A 2D histogram: plotly.js bins the rows (calcdata z, between the edges cd[0].x and .y)
+// and paints them as one image, through the colour scale; a bin the scale leaves
+// transparent (an empty one, as the example asks) is not drawn. Each bin's colour is the
+// image's pixel at the middle of the bin's visible part: a Tile if it is not transparent.
+async function imagePixels(node) {
+  const image = new Image();
+  image.src = node.getAttribute('href') || node.getAttribute('xlink:href');
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.naturalWidth; canvas.height = image.naturalHeight;
+  const paint2d = canvas.getContext('2d');
+  paint2d.drawImage(image, 0, 0);
+  const data = paint2d.getImageData(0, 0, canvas.width, canvas.height).data;
+  const box = ['x', 'y', 'width', 'height'].map((k) => Number(node.getAttribute(k)));
+  const sx = canvas.width / box[2], sy = canvas.height / box[3];
+  return (px, py) => {  // px, py: pixels in the subplot
+    const i = Math.floor((px - box[0]) * sx), j = Math.floor((py - box[1]) * sy);
+    if (i < 0 || j < 0 || i >= canvas.width || j >= canvas.height) return null;
+    const k = 4 * (j * canvas.width + i);
+    return [data[k], data[k + 1], data[k + 2], data[k + 3] / 255];
+  };
+}
+const middle = (ax, e0, e1) => {  // the pixel in the middle of [e0, e1] left visible
+  const [a, b] = [ax.c2p(e0), ax.c2p(e1)].map((p) => Math.max(0, Math.min(ax._length, p)));
+  return Math.abs(b - a) < 1 ? null : (a + b) / 2;
+};
+async function readTiles(ctx, trace, cd, vis) {
+  const c0 = cd[0], node = c0 && c0.node3 && c0.node3.select('image').node();
+  if (!c0 || !c0.z || !node) return;  // off screen: no image drawn
+  const pixel = await imagePixels(node);
+  const xa = axisOf(ctx.fl, trace.xaxis), ya = axisOf(ctx.fl, trace.yaxis);
+  const panel = ctx.panelOf(trace);
+  if (trace.zsmooth) ctx.notes.push(`2D histogram ${named(trace)} is smoothed: bins blend`);
+  for (let i = 0; i < c0.z.length; i++) {
+    for (let j = 0; j < (c0.z[i] || []).length; j++) {
+      const count = c0.z[i][j];
+      if (!NUMERIC(count) || j + 1 >= c0.x.length || i + 1 >= c0.y.length) continue;
+      const px = middle(xa, c0.x[j], c0.x[j + 1]), py = middle(ya, c0.y[i], c0.y[i + 1]);
+      const c = px === null || py === null ? null : pixel(px, py);
+      if (!c || c[3] === 0) continue;  // not drawn
+      ctx.out.tiles.push({x: coord(xa, (c0.x[j] + c0.x[j + 1]) / 2),
+                          y: coord(ya, (c0.y[i] + c0.y[i + 1]) / 2), count, color: hex(c),
+                          alpha: vis * trace.opacity * c[3], panel});
+    }
+  }
+}
+
 // A scatter-plot matrix draws dimension i against dimension j in the subplot of i's x
 // axis and j's y axis (trace._diag[i] = [x axis, y axis], null where that half is off).
 // Its first two dimensions are read as the first view and its next two as the second
@@ -564,7 +612,7 @@ function readParcoords(ctx, trace, cd, vis) {
 
 const READERS = {scatter: readScatter, scattergl: readScatterGl, scatter3d: readScatter3d,
                  bar: readBars, histogram: readBars, box: readBoxes, heatmap: readHeatmap,
-                 histogram2d: readHeatmap, splom: readSplom, violin: readViolins, pie: readPie,
+                 histogram2d: readTiles, splom: readSplom, violin: readViolins, pie: readPie,
                  parcoords: readParcoords};
 
 // --- what a reader can do: hover, controls, a linked selection --------------------------
@@ -731,7 +779,7 @@ function context(gd, out) {
   };
   return ctx;
 }
-function readTraces(ctx, indices, vis) {
+async function readTraces(ctx, indices, vis) {
   for (const i of indices) {
     const trace = ctx.gd._fullData[i], reader = READERS[trace.type];
     if (['error_x', 'error_y', 'error_z'].some((e) => trace[e] && trace[e].visible)) {
@@ -741,13 +789,14 @@ function readTraces(ctx, indices, vis) {
       ctx.notes.push(`${trace.type} trace ${named(trace)} is not read: its marks are left out`);
       continue;
     }
-    reader(ctx, trace, ctx.gd.calcdata[i] || [], vis);
+    await reader(ctx, trace, ctx.gd.calcdata[i] || [], vis);
   }
 }
 async function read(gd) {
   const fl = gd._fullLayout;
   const out = {width: fl.width, height: fl.height, panels: [], points: [], rects: [],
-               lines: [], areas: [], wedges: [], texts: [], boxes: [], legend: [], notes: [],
+               lines: [], areas: [], wedges: [], tiles: [], texts: [], boxes: [], legend: [],
+               notes: [],
                // a colour bar: a trace's own scale, or a shared colour axis, shown
                colorbar: gd._fullData.some((t) => t.visible === true && t.showscale === true)
                  || Object.keys(fl).some((k) => k.startsWith('coloraxis') && fl[k].showscale)};
@@ -763,7 +812,7 @@ async function read(gd) {
   let hidden = all.filter((i) => gd._fullData[i].visible !== true);
   const shown = all.filter((i) => !hidden.includes(i));
   if (chosenByControl(fl)) hidden = [];
-  readTraces(ctx, shown, 1);
+  await readTraces(ctx, shown, 1);
   readTexts(ctx);
   readLegend(ctx);
   out.tooltip = readTooltip(ctx, shown);
@@ -775,7 +824,7 @@ async function read(gd) {
     // the reader does not see (alpha 0).
     await Plotly.restyle(gd, {visible: true}, hidden);
     ctx.fl = gd._fullLayout;
-    readTraces(ctx, hidden, 0);
+    await readTraces(ctx, hidden, 0);
   }
   return out;
 }
@@ -931,6 +980,7 @@ def _scene(raw: dict) -> Scene:
         lines=tuple(_line(line) for line in raw["lines"]),
         areas=tuple(_area(a) for a in raw["areas"]),
         wedges=tuple(Wedge(**_numbers(w)) for w in raw.get("wedges", ())),
+        tiles=tuple(Tile(**_numbers(t)) for t in raw.get("tiles", ())),
         texts=tuple(Text(**_numbers(t)) for t in raw["texts"]),
         boxes=tuple(_box(b) for b in raw["boxes"]),
         legend=tuple(LegendEntry(e["label"], e["color"], _coordinate(e["size"]))

@@ -37,6 +37,7 @@ from gallery.verify.scene import (
     Rect,
     Scene,
     Text,
+    Tile,
     Wedge,
 )
 
@@ -525,6 +526,44 @@ def _bin_offsets(vega: dict) -> dict[str, dict[str, tuple[float, float]]]:
     return found
 
 
+def _grids(vega: dict) -> dict[str, str | None]:
+    """Rect marks whose four edges are all fields a bin transform made (a 2D histogram;
+    a stack's "_start"/"_end" are not bins): mark name -> the label its items' ARIA
+    description gives the fill's field, None if it gives none. The scenegraph keeps no
+    datum; the description Vega writes from it ("...; Count of Records: 31") is where the
+    count of each cell is read."""
+    binned = {str(name) for t in _bin_transforms(vega) for name in t.get("as", [])}
+    found: dict[str, str | None] = {}
+
+    def visit(scope: dict) -> None:
+        for mark in scope.get("marks", []):
+            if mark.get("type") == "group":
+                visit(mark)
+            update = mark.get("encode", {}).get("update", {})
+            edges = [update.get(c) for c in ("x", "x2", "y", "y2")]
+            if mark.get("type") != "rect" or not all(
+                    isinstance(e, dict) and e.get("field") in binned for e in edges):
+                continue
+            fill = update.get("fill")
+            field = fill.get("field") if isinstance(fill, dict) else None
+            signal = str((update.get("description") or {}).get("signal", ""))
+            label = re.search(r'"(?:; )?((?:[^"\\]|\\.)*): " \+ [^"]*datum\["'
+                              + re.escape(str(field)) + r'"\]', signal)
+            found[str(mark.get("name", ""))] = json.loads(f'"{label.group(1)}"') \
+                if label and isinstance(field, str) else None
+
+    visit(vega)
+    return found
+
+
+def _described(item: dict, label: str | None) -> float | None:
+    """The number an item's description gives after ``label: ``."""
+    for part in str(item.get("description", "")).split("; "):
+        if label is not None and part.startswith(f"{label}: "):
+            return parse_number(part[len(label) + 2:])
+    return None
+
+
 # --- panels ------------------------------------------------------------------------------
 
 
@@ -634,6 +673,8 @@ class _Parts:
     dots: list[tuple[int, float, float]] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
     bin_offsets: dict[str, dict[str, tuple[float, float]]] = field(default_factory=dict)
+    tiles: list[Tile] = field(default_factory=list)
+    grids: dict[str, str | None] = field(default_factory=dict)  # 2D bins: count labels
 
 
 def _diameter(item: dict) -> float:
@@ -692,7 +733,26 @@ def _span(mapper: _Mapper, start: float, end: float,
     return mapper.value(start - first), mapper.value(end - second)
 
 
+def _tiles(mark: _Mark, frame: _Frame, panel: int, parts: _Parts) -> None:
+    """A rect mark binned on x and y: the cells of a 2D histogram, each at the middle of
+    its bin's edges, with the count its description gives."""
+    offsets = parts.bin_offsets[mark.name]
+    label = parts.grids[mark.name]
+    for item in mark.items:
+        left, right, top, bottom = _rect_box(mark, item)
+        x0, x1 = _span(frame.x, left, right, offsets["x"])
+        y0, y1 = _span(frame.y, bottom, top, offsets["y"])
+        color, alpha = _fill_or_stroke(item, mark.opacity)
+        count = _described(item, label)
+        if count is None:  # descriptions turned off ("aria": false): its colour alone
+            parts.skipped["2D bin's count"] = parts.skipped.get("2D bin's count", 0) + 1
+        parts.tiles.append(Tile((x0 + x1) / 2, (y0 + y1) / 2, count, color, alpha, panel))
+
+
 def _rects(mark: _Mark, frame: _Frame, panel: int, parts: _Parts) -> None:
+    if mark.name in parts.grids and {"x", "y"} <= set(parts.bin_offsets.get(mark.name, {})):
+        _tiles(mark, frame, panel, parts)
+        return
     ticks = _is_tick_mark(mark)
     for item in mark.items:
         left, right, top, bottom = _rect_box(mark, item)
@@ -795,8 +855,8 @@ READERS: dict[str, Callable[[_Mark, _Frame, int, _Parts], None]] = {
 
 
 def _read_marks(graph: _Graph, frames: list[_Frame], renumber: list[int],
-                bin_offsets: dict[str, dict[str, tuple[float, float]]]) -> _Parts:
-    parts = _Parts(bin_offsets=bin_offsets)
+                vega: dict) -> _Parts:
+    parts = _Parts(bin_offsets=_bin_offsets(vega), grids=_grids(vega))
     for mark in graph.marks:
         reader = READERS.get(mark.marktype)
         if reader is None:
@@ -1079,7 +1139,7 @@ def extract(spec: dict) -> Scene:
         notes.append("no plotting area found in the scenegraph")
     frames = _frames(graph, _scales_by_orient(vega), notes)
     renumber = _reading_order(graph)
-    parts = _read_marks(graph, frames, renumber, _bin_offsets(vega))
+    parts = _read_marks(graph, frames, renumber, vega)
     boxes = _boxes(parts, frames, renumber)
     legend = [entry for index, item in enumerate(graph.legends)
               for entry in _legend(item, notes, index)]
@@ -1090,7 +1150,7 @@ def extract(spec: dict) -> Scene:
     return Scene(
         panels=tuple(panels) or (Panel(),), points=tuple(parts.points),
         rects=tuple(parts.rects), lines=tuple(parts.lines), areas=tuple(parts.areas),
-        wedges=tuple(parts.wedges),
+        wedges=tuple(parts.wedges), tiles=tuple(parts.tiles),
         texts=tuple(parts.texts), boxes=tuple(boxes), legend=tuple(legend),
         colorbar=any("colour bar (gradient legend)" in note for note in notes),
         width=float(graph_json.get("width", 0.0)), height=float(graph_json.get("height", 0.0)),

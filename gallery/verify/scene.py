@@ -92,6 +92,20 @@ class Wedge:
 
 
 @dataclass(frozen=True)
+class Tile:
+    """One bin of a 2D histogram (a hexagon, or a rectangle): its centre in data
+    coordinates, the number of rows it counts (None where the output keeps only colours)
+    and the colour that number is drawn in."""
+
+    x: float
+    y: float
+    count: float | None
+    color: str
+    alpha: float = 1.0
+    panel: int = 0
+
+
+@dataclass(frozen=True)
 class Text:
     """Text drawn inside the plot area (a value written in a heatmap cell)."""
 
@@ -164,6 +178,7 @@ class Scene:
     lines: tuple[Line, ...] = ()
     areas: tuple[Area, ...] = ()
     wedges: tuple[Wedge, ...] = ()
+    tiles: tuple[Tile, ...] = ()
     texts: tuple[Text, ...] = ()
     boxes: tuple[Box, ...] = ()
     legend: tuple[LegendEntry, ...] = ()
