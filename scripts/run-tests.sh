@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
 .venv/bin/ruff check gallery examples tests app.py
 export GALLERY_ARTIFACTS=${GALLERY_ARTIFACTS:-artifacts}
-exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+# the slowest tests are listed at the end: CI must stay under 45 minutes
+exec .venv/bin/python -m pytest -q -p no:cacheprovider --durations=30 "$@"
