@@ -243,8 +243,8 @@ def area(df, time, y, color):
     bands = hv.Area.stack(sums.to(hv.Area, time, y, groupby=color).overlay())
     # the fill is a backend style: bokeh's `color`, matplotlib's `facecolor` (whose Area
     # also leaves itself out of the legend unless told)
-    return bands.opts(opts.Area(color=hv.Cycle(PALETTE), backend="bokeh"),
-                      opts.Area(facecolor=hv.Cycle(PALETTE), show_legend=True,
+    return bands.opts(opts.Area(color=hv.Cycle(PALETTE), fill_alpha=0.85, backend="bokeh"),
+                      opts.Area(facecolor=hv.Cycle(PALETTE), alpha=0.85, show_legend=True,
                                 backend="matplotlib"),
                       # the y axis from 0, where the bottom band starts
                       opts.NdOverlay(legend_position="right", ylabel=f"sum of {y}",

@@ -177,7 +177,8 @@ def area(df, time, y, color):
     # one area per by= group; stacked=True sets each on the top of the one before it,
     # the first group at the bottom. The y axis from 0, where the bottom band starts
     return sums.hvplot.area(x=time, y=y, by=color, stacked=True, color=PALETTE,
-                            legend="right", ylabel=f"sum of {y}", ylim=(0, None), **SIZE)
+                            fill_alpha=0.85, legend="right", ylabel=f"sum of {y}",
+                            ylim=(0, None), **SIZE)
 
 
 def density(df, x, color):

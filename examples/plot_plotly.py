@@ -9,7 +9,7 @@ are written as self-contained HTML pages with plotly.js inlined, so they open of
 import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
-from plotly.colors import get_colorscale
+from plotly.colors import get_colorscale, hex_to_rgb
 from plotly.subplots import make_subplots
 from scipy.stats import gaussian_kde
 
@@ -177,9 +177,12 @@ def area(df, time, y, color):
     fig = go.Figure()
     # A stackgroup piles its traces up in the order they are added (plotly.js adds them
     # in the browser): the first sorted category is the bottom band.
+    # Its fill defaults to the line's colour at half opacity: fillcolor sets it.
     for i, (name, group) in enumerate(sums.groupby(color)):
+        red, green, blue = hex_to_rgb(PALETTE[i])
         fig.add_trace(go.Scatter(x=group[time], y=group[y], name=name, stackgroup="one",
-                                 mode="lines", line_color=PALETTE[i]))
+                                 mode="lines", line_color=PALETTE[i],
+                                 fillcolor=f"rgba({red}, {green}, {blue}, 0.85)"))
     # plotly lists stacked traces top-down by default; "normal" keeps them sorted.
     fig.update_layout(xaxis_title=time, yaxis_title=f"sum of {y}", legend_title_text=color,
                       legend_traceorder="normal", **SIZE)

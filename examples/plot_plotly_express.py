@@ -119,9 +119,12 @@ def area(df, time, y, color):
     # px.area stacks its traces (a stackgroup) in category_orders' order, the first at
     # the bottom; plotly.js adds the sums up in the browser.
     sums = df.groupby([time, color], as_index=False)[y].sum()
-    return px.area(sums, x=time, y=y, color=color, labels={y: f"sum of {y}"},
-                   color_discrete_sequence=PALETTE,
-                   category_orders={color: sorted(df[color].unique())}, **SIZE)
+    fig = px.area(sums, x=time, y=y, color=color, labels={y: f"sum of {y}"},
+                  color_discrete_sequence=PALETTE,
+                  category_orders={color: sorted(df[color].unique())}, **SIZE)
+    # a band's fill defaults to its line's colour at half opacity: fillcolor sets it
+    return fig.for_each_trace(lambda band: band.update(
+        fillcolor="rgba({}, {}, {}, 0.85)".format(*px.colors.hex_to_rgb(band.line.color))))
 
 
 def pie(df, color):

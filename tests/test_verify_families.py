@@ -89,6 +89,10 @@ CASES = [
           "statistic", "does not run from the sum", "gapminder"),
     Wrong("matplotlib", "area", (".sum().unstack(", ".mean().unstack("), "statistic",
           "does not run from the sum", "gapminder"),
+    Wrong("altair", "area", ("mark_area(opacity=0.85)", "mark_area(opacity=0.5)"),
+          "stacking", "filled at opacity 0.50", "gapminder"),
+    Wrong("plotly", "area", (', 0.85)"))', ', 0.5)"))'), "stacking", "filled at opacity 0.50",
+          "gapminder"),
     # pie: anticlockwise, a slice missing, counts of another column
     Wrong("matplotlib", "pie", ("counterclock=False", "counterclock=True"), "order",
           "sorted order was expected"),

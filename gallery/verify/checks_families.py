@@ -29,6 +29,7 @@ from gallery.verify.scene import Area, Line, Scene, Tile
 PEAK_PLACE = 0.1  # share of the data's span within which a curve's peak is the KDE's
 PEAK_HEIGHT = (0.8, 1.25)  # drawn peak height / the KDE's (bandwidth rules differ a little)
 SHARE_TOLERANCE = 0.01  # a segment's share may differ by this much (1 %)
+OPACITY_SLACK = 0.05  # a band's fill opacity may differ from the specification's by this
 OFF_SCALE = 40.0  # RGB distance beyond which a bin's colour is not on the sequential scale
 SCALE_AGREEMENT = 0.9  # rank correlation of bins' counts and their places on the scale
 
@@ -318,6 +319,11 @@ def check_area(scene: Scene, ctx: Context) -> list[Problem]:
                                         f"at {_shown(wrong)}"))
         previous = name
     problems += mark_color_problems((a.color for a in bands), ctx, what="bands")
+    want = spec.OPACITY["area"]
+    faint = sorted({f"{a.alpha:.2f}" for a in bands if abs(a.alpha - want) > OPACITY_SLACK})
+    if faint:
+        problems.append(Problem("stacking", f"bands filled at opacity {_shown(faint)}; the "
+                                f"specification is {want}"))
     return problems + legend_problems(scene, ctx) + size_problems(scene, ctx)
 
 
