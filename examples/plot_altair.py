@@ -243,6 +243,36 @@ def density(df, x, color):
     ).properties(**SIZE)
 
 
+def ridgeline(df, x, color):
+    overlap = 1  # a ridge may rise one row above its own
+    # a row's height: the rows, and about half a row that the top ridge rises into, fill
+    # the plot area
+    step = round(340 / (df[color].nunique() + overlap / 2))
+    low, high = df[x].min(), df[x].max()
+    reach = (high - low) / 6  # past the data, so that tails are not cut at its ends
+    # One Gaussian KDE per category; with no bandwidth given, Vega picks it by the normal
+    # reference (Scott's) rule. Densities, not counts: every ridge has area 1. Altair's
+    # gallery ridgeline: an area per facet row, whose y scale's range runs past the top of
+    # its row, so a ridge may overlap the row above.
+    return alt.Chart(df).transform_density(
+        x, groupby=[color], extent=[low - reach, high + reach],
+    ).mark_area(fillOpacity=0.8, stroke="white", strokeWidth=0.5).encode(
+        alt.X("value:Q").title(x).scale(nice=False),
+        alt.Y("density:Q").axis(None).scale(range=[step, -step * overlap]),
+        alt.Color(f"{color}:N").scale(range=PALETTE).legend(None),  # the rows are named
+    ).properties(width=480, height=step).facet(
+        # The first category in sorted order in the top row; each row's label left of it,
+        # level, at the start (bottom) of the row: on its ridge's baseline.
+        row=alt.Row(f"{color}:N").sort("ascending").title(None).header(
+            labelAngle=0, labelAnchor="start", labelBaseline="bottom"),
+        spacing=0,
+    ).properties(
+        bounds="flush",  # rows laid out by their own height, not the ridges rising out of them
+    ).resolve_scale(
+        y="shared",  # one y scale for every row (a facet's default, said here): heights compare
+    ).configure_view(stroke=None).configure_axis(grid=False)
+
+
 def hexbin(df, x, y):
     # Altair has no hexagon mark. The workaround is its gallery's "2D Histogram Heatmap":
     # rects, x and y binned (up to 25 nice bins each), coloured by the rows in each cell;
@@ -346,6 +376,7 @@ if __name__ == "__main__":
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "ridgeline": (gapminder, {"x": "lifeExp", "color": "continent"}),
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

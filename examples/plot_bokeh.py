@@ -357,6 +357,33 @@ def density(df, x, color):
     return p
 
 
+def ridgeline(df, x, color):
+    names = sorted(df[color].unique())
+    # scipy's Gaussian KDE (Scott's bandwidth) of each category, on a grid three bandwidths
+    # past its data
+    curves = {}
+    for name, group in df.groupby(color):
+        kde = gaussian_kde(group[x])
+        reach = 3 * kde.factor * group[x].std()
+        grid = np.linspace(group[x].min() - reach, group[x].max() + reach, 200)
+        curves[name] = grid, kde(grid)
+    # one scale for every ridge, so heights compare: the highest peak 1.4 categories tall
+    scale = 1.4 / max(density.max() for _, density in curves.values())
+    # Bokeh's ridgeplot: a categorical y range, listed bottom to top (reversed: the first
+    # category at the top), padded to hold the first ridge's peak
+    top = scale * curves[names[0]][1].max()
+    p = figure(y_range=FactorRange(*names[::-1], range_padding=max(top - 0.4, 0.1),
+                                   range_padding_units="absolute"),
+               width=600, height=400, x_axis_label=x, y_axis_label=color)
+    for i, name in enumerate(names):  # from the top down: each lower ridge over the one above
+        grid, density = curves[name]
+        # heights as categorical offsets, (category, height), above the category's line
+        heights = [(name, 0.0), *((name, h) for h in scale * density), (name, 0.0)]
+        p.patch(np.concatenate([grid[:1], grid, grid[-1:]]), heights, fill_color=PALETTE[i],
+                fill_alpha=0.8, line_color="white", line_width=1.5)
+    p.ygrid.grid_line_color = None
+    return p
+
 def hexbin(df, x, y):
     # The one statistic Bokeh computes itself: figure.hexbin bins the rows and draws one
     # hex_tile per non-empty bin, coloured by its count (linear_cmap from 0 to the most).
@@ -492,6 +519,7 @@ if __name__ == "__main__":
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "ridgeline": (gapminder, {"x": "lifeExp", "color": "continent"}),
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

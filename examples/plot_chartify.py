@@ -206,6 +206,41 @@ def density(df, x, color):
     )
 
 
+def ridgeline(df, x, color):
+    # Chartify's own plot.kde fills each density down to 0 and cuts it at the category's
+    # smallest and largest value: the same scipy KDE (Scott's bandwidth) is computed here
+    # on one grid past all the data (plot.area wants every category at the same x values)
+    span = df[x].max() - df[x].min()
+    grid = np.linspace(df[x].min() - span / 4, df[x].max() + span / 4, 300)
+    densities = {name: gaussian_kde(group[x])(grid) for name, group in df.groupby(color)}
+    # one scale for every ridge, so heights compare: the highest peak 1.4 ridges tall.
+    # Baselines one apart, the first category at the top.
+    scale = 1.4 / max(density.max() for density in densities.values())
+    base = {name: len(densities) - 1 - i for i, name in enumerate(densities)}
+    ridges = pd.concat(
+        pd.DataFrame({x: grid, "top": base[name] + scale * density,
+                      "baseline": float(base[name]), color: name})
+        for name, density in densities.items()
+    )
+    ch = chartify.Chart(blank_labels=True)
+    ch.figure.width, ch.figure.height = SIZE
+    ch.style.set_color_palette("categorical", PALETTE)
+    # plot.area with a second y column shades between the two: each ridge from its
+    # baseline up (at chartify's fixed 20 % opacity), with its outline drawn over it
+    ch.plot.area(data_frame=ridges, x_column=x, y_column="top", second_y_column="baseline",
+                 color_column=color)
+    ch.style.color_palette.reset_palette_order()  # the same colour per category in both
+    ch.plot.line(data_frame=ridges, x_column=x, y_column="top", color_column=color,
+                 line_width=2)
+    # the ridges are named by ticks at their baselines: Chartify sets the tick values, and
+    # their labels are set on its bokeh figure (it has no API for them); the legend then
+    # adds nothing
+    ch.axes.set_yaxis_tick_values(list(base.values()))
+    ch.figure.yaxis.major_label_overrides = {b: name for name, b in base.items()}
+    ch.figure.legend.visible = False
+    return ch.axes.set_xaxis_label(x).axes.set_yaxis_label(color)
+
+
 def lollipop(df, x, y, time):
     latest = df[df[time] == df[time].max()]
     top = latest.groupby(x, as_index=False)[y].mean().nlargest(15, y)
@@ -347,6 +382,7 @@ if __name__ == "__main__":
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "ridgeline": (gapminder, {"x": "lifeExp", "color": "continent"}),
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

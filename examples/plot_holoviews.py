@@ -1,7 +1,7 @@
 """HoloViews: every chart kind of the gallery, declared once, drawn by either backend.
 
-Run: python examples/plot_holoviews.py [OUT_DIR]  (needs holoviews, bokeh, numpy and pandas;
-matplotlib for the matplotlib backend)
+Run: python examples/plot_holoviews.py [OUT_DIR]  (needs holoviews, bokeh, numpy, pandas and
+scipy; matplotlib for the matplotlib backend)
 Each function takes a data frame and the names of the columns to use for each role.
 The functions say what the data is (which columns are keys, which are values) and return
 HoloViews elements; the plotting backend turns them into a figure. Changing the BACKEND
@@ -14,6 +14,7 @@ import holoviews as hv
 import numpy as np
 import pandas as pd
 from holoviews import dim, opts
+from scipy.stats import gaussian_kde
 
 BACKEND = "bokeh"
 hv.extension(BACKEND)
@@ -281,6 +282,37 @@ def density(df, x, color):
                        opts.NdOverlay(legend_position="right", ylabel="density"), *SIZE)
 
 
+def ridgeline(df, x, color):
+    # scipy's gaussian_kde of each category (Scott's bandwidth, as a Distribution draws
+    # it), on a grid three bandwidths past its data
+    curves = {}
+    for name, group in df.groupby(color):
+        kde = gaussian_kde(group[x])
+        reach = 3 * kde.factor * group[x].std()
+        grid = np.linspace(group[x].min() - reach, group[x].max() + reach, 200)
+        curves[name] = grid, kde(grid)
+    # one scale for every ridge, so heights compare: the highest peak 1.4 ridges tall
+    scale = 1.4 / max(density.max() for _, density in curves.values())
+    # HoloViews has no ridgeline element, and subcoordinate_y (its ridge-plot option) is
+    # bokeh-only: a workaround on both backends, each ridge an Area between two value
+    # dimensions, its baseline and baseline + scaled density; baselines one apart, the
+    # first category at the top, named by a tick at its baseline
+    base = {name: len(curves) - 1 - i for i, name in enumerate(curves)}
+    ridges = hv.NdOverlay({
+        name: hv.Area((grid, base[name] + scale * density, np.full(len(grid), base[name])),
+                      x, ["density", "baseline"])
+        for name, (grid, density) in curves.items()}, kdims=color)
+    # drawn in sorted order, from the top down: each lower ridge over the one above it; the
+    # fill is a backend style (bokeh's fill_color, matplotlib's facecolor)
+    return ridges.opts(
+        opts.Area(fill_color=hv.Cycle(PALETTE), fill_alpha=0.8, line_color="white",
+                  line_width=1.5, backend="bokeh"),
+        opts.Area(facecolor=hv.Cycle(PALETTE), alpha=0.8, edgecolor="white", linewidth=1.5,
+                  backend="matplotlib"),
+        opts.NdOverlay(show_legend=False, yticks=[(b, name) for name, b in base.items()],
+                       ylabel=color), *SIZE)
+
+
 def hexbin(df, x, y):
     # HexTiles bins the rows itself (counts by default): gridsize hexagons across each
     # axis's range, each coloured by its count; bins with no rows are not drawn
@@ -421,6 +453,7 @@ if __name__ == "__main__":
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "ridgeline": (gapminder, {"x": "lifeExp", "color": "continent"}),
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

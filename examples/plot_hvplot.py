@@ -193,6 +193,20 @@ def density(df, x, color):
     return curves.opts(batched=False)
 
 
+def ridgeline(df, x, color):
+    # hvPlot's ridge plot: kde with subcoordinate_y draws each by= group (scipy's
+    # gaussian_kde, Scott's bandwidth) on a stretch of its own of the y axis, named by a
+    # tick at its middle. The groups' densities share one y range (the overlay's), mapped
+    # onto every stretch alike: one scale, heights compare. The first group is drawn at the
+    # bottom: reversed rows (and colours) put the first category at the top.
+    # subcoordinate_scale 1.4 lets a ridge reach into the one above it
+    names = sorted(df[color].unique())
+    return df.sort_values(color, ascending=False).hvplot.kde(
+        x, by=color, subcoordinate_y={"subcoordinate_scale": 1.4},
+        color=PALETTE[:len(names)][::-1], fill_alpha=0.8, line_color="white",
+        ylabel=color, legend=False, **SIZE)
+
+
 def hexbin(df, x, y):
     # hexbin bins the rows itself (a HoloViews HexTiles: counts by default), gridsize
     # hexagons across each axis's range, each coloured by its count; no empty bins.
@@ -287,6 +301,7 @@ if __name__ == "__main__":
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "ridgeline": (gapminder, {"x": "lifeExp", "color": "continent"}),
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

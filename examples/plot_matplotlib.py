@@ -262,6 +262,30 @@ def density(df, x, color):
     return fig
 
 
+def ridgeline(df, x, color):
+    names = sorted(df[color].unique())
+    # scipy's Gaussian KDE (Scott's bandwidth) per category, three bandwidths past its data
+    curves = []
+    for name in names:
+        values = df.loc[df[color] == name, x]
+        kde = gaussian_kde(values)
+        reach = 3 * kde.factor * values.std()
+        grid = np.linspace(values.min() - reach, values.max() + reach, 200)
+        curves.append((grid, kde(grid)))
+    # one factor for every ridge, so heights compare: the tallest peak rises 1.5 steps
+    scale = 1.5 / max(density.max() for _, density in curves)
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for i, (grid, density) in enumerate(curves):
+        base = len(names) - 1 - i  # the first sorted category on the top baseline
+        # drawn top down: each ridge in front of the one above, which it may overlap
+        ax.fill_between(grid, base, base + density * scale, color=PALETTE[i], alpha=0.8,
+                        edgecolor="white", linewidth=1)
+    ax.set_yticks(range(len(names)), names[::-1])  # each ridge named at its baseline
+    ax.set(xlabel=x, ylabel=color)
+    fig.tight_layout()
+    return fig
+
+
 def lollipop(df, x, y, time):
     latest = df[df[time] == df[time].max()]
     top = latest.groupby(x)[y].mean().nlargest(15)  # highest first
@@ -359,6 +383,7 @@ if __name__ == "__main__":
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "ridgeline": (gapminder, {"x": "lifeExp", "color": "continent"}),
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

@@ -9,7 +9,9 @@ one Axes. Charts are written as SVG files.
 """
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
+from scipy.stats import gaussian_kde
 
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -142,6 +144,21 @@ def density(df, x, color):
     ax.legend(title=color, loc="upper left", bbox_to_anchor=(1, 1))
     return ax
 
+def ridgeline(df, x, color):
+    # DataFrame.plot has no ridgeline, and plot.kde draws every curve from one baseline. A
+    # workaround: a KDE per category computed with scipy's gaussian_kde (what plot.kde
+    # uses, Scott's bandwidth) on one grid of x, the data's range and a quarter of it
+    # again each side, as one column each; plot.area draws each column filled in a row of
+    # its own (subplots=True, the sorted columns from the top, each named by its legend).
+    # sharey=True: one density scale for every row, so heights compare. Rows never overlap
+    low, high = df[x].min(), df[x].max()
+    grid = np.linspace(low - (high - low) / 4, high + (high - low) / 4, 500)
+    densities = pd.DataFrame({name: gaussian_kde(values)(grid)
+                              for name, values in df.groupby(color)[x]},
+                             index=pd.Index(grid, name=x))
+    return densities.plot.area(subplots=True, sharex=True, sharey=True, alpha=0.8,
+                               color=PALETTE[:densities.shape[1]], figsize=(6, 4))
+
 
 def lollipop(df, x, y, time):
     latest = df[df[time] == df[time].max()]
@@ -231,6 +248,7 @@ if __name__ == "__main__":
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "ridgeline": (gapminder, {"x": "lifeExp", "color": "continent"}),
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

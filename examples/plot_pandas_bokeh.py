@@ -208,6 +208,12 @@ NOT_SUPPORTED = {
     "regression": "Pandas-Bokeh fits nothing and cannot overlay a second plot on a figure; "
     "a fit line would need numpy plus raw bokeh glyph calls.",
     "scatter3d": "Pandas-Bokeh draws with bokeh, which has no 3D axes.",
+    "ridgeline": "Pandas-Bokeh has no kde or ridge kind, and its area kind puts no series "
+    "on a baseline of its own: with stacked=False every column is a patch filled down to 0 "
+    "(a ridge raised by an offset would cover every ridge below it), and with stacked=True "
+    "each column sits on the outline of the one before. Flat baselines would take fake "
+    "spacer columns stacked between the ridges, painted over the plot; it cannot overlay a "
+    "second plot on a figure either.",
     "hexbin": "Pandas-Bokeh has no hexbin or 2D-histogram kind (its kinds are line, step, "
     "point, scatter, bar, barh, hist, area, pie and map; the accessor's docstring shows "
     "df.plot_bokeh.hexbin(), copied from pandas, but no such method exists), and its hist "
@@ -283,6 +289,7 @@ if __name__ == "__main__":
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "ridgeline": (gapminder, {"x": "lifeExp", "color": "continent"}),
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

@@ -149,6 +149,27 @@ def density(df, x, color):
                    color_discrete_sequence=PALETTE, **SIZE)
 
 
+def ridgeline(df, x, color):
+    # Plotly's documented ridgeline, the px way: horizontal violins, one per category (y is
+    # the colour: px overlays them), each drawn on its positive side only. px puts them all
+    # in one scale group, so every ridge is sized by the highest density of all: heights
+    # compare (a width per trace, as the docs' example sets, scales each to its own peak).
+    names = sorted(df[color].unique())
+    fig = px.violin(df, x=x, y=color, color=color, orientation="h", points=False,
+                    color_discrete_sequence=PALETTE, category_orders={color: names}, **SIZE)
+    # plotly.js's default bandwidth is Silverman's: each trace takes Scott's, as in violin.
+    # A violin's fill defaults to its colour at half opacity: fillcolor sets it.
+    scott = df.groupby(color)[x].agg(lambda v: v.std() * len(v) ** -0.2)
+    fig.for_each_trace(lambda trace: trace.update(side="positive", bandwidth=scott[trace.name],
+                                                  fillcolor=trace.marker.color, opacity=0.8))
+    # No gaps: the highest ridge reaches half a step. px lists a y axis's categories top
+    # down, the first sorted at the top (a reversed axis would turn the ridges downwards).
+    # Its autorange leaves a quarter step above the top category: a range in steps
+    # (category 0 at the bottom) keeps a full ridge in view.
+    fig.update_yaxes(range=[-0.2, len(names) - 0.4])
+    return fig.update_layout(violingap=0, violingroupgap=0, showlegend=False)
+
+
 def hexbin(df, x, y):
     # plotly.js has no hexagonal bins: density_heatmap counts the rows in rectangles, in
     # the browser (nbinsx is a most: it rounds to "nice" bins). It paints an empty bin in
@@ -319,6 +340,7 @@ if __name__ == "__main__":
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "ridgeline": (gapminder, {"x": "lifeExp", "color": "continent"}),
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

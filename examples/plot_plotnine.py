@@ -15,6 +15,7 @@ from plotnine import (
     annotate,
     element_text,
     expand_limits,
+    facet_grid,
     facet_wrap,
     geom_area,
     geom_bar,
@@ -260,6 +261,20 @@ def density(df, x, color):
     )
 
 
+def ridgeline(df, x, color):
+    # plotnine 0.15 has no geom_density_ridges (ggplot2's comes from the ggridges package).
+    # A workaround: one facet row per category (sorted levels, the first on top), each a
+    # filled geom_density. The rows share the y scale (facet_grid's scales="fixed"), so
+    # heights compare; unlike ggridges' ridges they never overlap one another
+    return (
+        ggplot(df, aes(x, fill=color))
+        + geom_density(bw="scott", alpha=0.8, show_legend=False)  # each row's strip names it
+        + facet_grid(rows=color)
+        + scale_fill_manual(PALETTE)
+        + SIZE
+    )
+
+
 def lollipop(df, x, y, time):
     latest = df[df[time] == df[time].max()]
     top = latest.groupby(x)[y].mean().nlargest(15).reset_index()
@@ -338,6 +353,7 @@ if __name__ == "__main__":
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "ridgeline": (gapminder, {"x": "lifeExp", "color": "continent"}),
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

@@ -144,6 +144,29 @@ def density(df, x, color):
                        kind="kde", common_norm=False, height=4, aspect=1.25)
 
 
+def ridgeline(df, x, color):
+    # seaborn's "ridge plot" example: a FacetGrid with a row per category, a filled kdeplot
+    # in each, the rows pulled into each other (negative hspace) so a ridge may overlap the
+    # one above. sharey=True: every row on one density scale, so heights compare (each KDE
+    # is scipy's, Scott's bandwidth, area 1). height x rows = 4 and aspect x height = 6
+    # inches: 600 x 400 px in all
+    order = sorted(df[color].unique())
+    height = 4 / len(order)
+    grid = sns.FacetGrid(df, row=color, row_order=order, hue=color, hue_order=order,
+                         palette=PALETTE[:len(order)], height=height, aspect=6 / height,
+                         sharey=True)
+    grid.map(sns.kdeplot, x, fill=True, alpha=0.8, linewidth=1.5, clip_on=False)
+    grid.map(sns.kdeplot, x, color="white", linewidth=1.5, clip_on=False)  # an outline
+    grid.refline(y=0, linestyle="-", color=None, clip_on=False)  # the baseline, in its hue
+    grid.figure.subplots_adjust(top=0.98, hspace=-0.3)  # the top: no title above the rows
+    # each row named at its baseline on the left, in place of the centred "continent = ..."
+    grid.set_titles("").set_titles("{row_name}", loc="left", y=0.1, fontweight="bold")
+    # transparent rows, so a ridge reaching into the row above shows through it
+    grid.set(yticks=[], ylabel="", facecolor=(0, 0, 0, 0))
+    grid.despine(bottom=True, left=True)
+    return grid
+
+
 def lollipop(df, x, y, time):
     latest = df[df[time] == df[time].max()]
     # barplot draws the categories in the order given: the 15 highest means, highest first
@@ -221,6 +244,7 @@ if __name__ == "__main__":
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "ridgeline": (gapminder, {"x": "lifeExp", "color": "continent"}),
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

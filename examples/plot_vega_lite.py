@@ -395,6 +395,45 @@ def density(df, x, color):
     }
 
 
+def ridgeline(df, x, color):
+    overlap = 1  # a ridge may rise one row above its own
+    # a row's height: the rows, and about half a row that the top ridge rises into, fill
+    # the plot area
+    step = round(340 / (df[color].nunique() + overlap / 2))
+    low, high = float(df[x].min()), float(df[x].max())
+    reach = (high - low) / 6  # past the data, so that tails are not cut at its ends
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"values": records(df)},
+        # One Gaussian KDE per category; with no bandwidth given, Vega picks it by the
+        # normal reference (Scott's) rule. Densities, not counts: every ridge has area 1.
+        "transform": [{"density": x, "groupby": [color], "extent": [low - reach, high + reach]}],
+        # Vega-Lite's documented ridgeline: an area per facet row, whose y scale's range
+        # runs past the top of its row, so a ridge may overlap the row above.
+        "mark": {"type": "area", "fillOpacity": 0.8, "stroke": "white", "strokeWidth": 0.5},
+        "encoding": {
+            "x": {"field": "value", "type": "quantitative", "title": x,
+                  "scale": {"nice": False}},
+            "y": {"field": "density", "type": "quantitative", "axis": None,
+                  "scale": {"range": [step, -step * overlap]}},
+            "color": {"field": color, "type": "nominal", "scale": {"range": PALETTE},
+                      "legend": None},  # the row headers name the ridges
+            # The first category in sorted order in the top row; each row's label left of
+            # it, level, at the start (bottom) of the row: on its ridge's baseline.
+            "row": {"field": color, "type": "nominal", "sort": "ascending", "title": None,
+                    "header": {"labelAngle": 0, "labelAnchor": "start",
+                               "labelBaseline": "bottom"}},
+        },
+        # Rows one step apart, laid out by their own height ("flush"), not pushed apart by
+        # the ridges that rise out of them.
+        "spacing": 0, "bounds": "flush",
+        # One y scale for every row (a facet's default, said here): heights compare.
+        "resolve": {"scale": {"y": "shared"}},
+        "width": 480, "height": step,
+        "config": {"view": {"stroke": None}, "axis": {"grid": False}},
+    }
+
+
 def hexbin(df, x, y):
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
@@ -538,6 +577,7 @@ if __name__ == "__main__":
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
         "density": (penguins, {"x": "body_mass_g", "color": "species"}),
+        "ridgeline": (gapminder, {"x": "lifeExp", "color": "continent"}),
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),

@@ -183,6 +183,15 @@ SPECS.update({
         _PALETTE,
         ("legend", "A legend, or a label on each wedge, names every category."),
         _SIZE),
+    "ridgeline": _spec(
+        ("statistic", "One Gaussian kernel density curve per category (Scott's bandwidth, as "
+         "scipy.stats.gaussian_kde), each on a baseline of its own and over at least the "
+         "category's range, all at one common scale so that heights compare across ridges "
+         "(a ridge may overlap the one above it)."),
+        ("order", "Ridges in sorted category order from the top down, each named (by the axis "
+         "at its baseline, a panel title or a legend)."),
+        ("fill", "Each ridge is filled in its category's Okabe-Ito colour."),
+        _SIZE),
     "hexbin": _spec(
         ("statistic", f"Every row is counted in exactly one bin of a grid over x and y "
          f"(hexagons, or rectangles where the library has no hexagons), about "
@@ -357,6 +366,14 @@ KINDS: dict[str, ChartKind] = {
             "Each category's share of the rows, as the slices of a circle.",
             ("color",),
             categorical_roles=("color",), spec=SPECS["pie"], family="part",
+        ),
+        ChartKind(
+            "ridgeline", "Ridgeline",
+            "Density curves of one numeric column, one per category, stacked one above the "
+            "other: the distributions of many groups compared at a glance.",
+            ("x", "color"), default_dataset="gapminder",
+            numeric_roles=("x",), categorical_roles=("color",), spread_within=("x", "color"),
+            spec=SPECS["ridgeline"], family="distribution",
         ),
         ChartKind(
             "hexbin", "Hexbin / 2D histogram",

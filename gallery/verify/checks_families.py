@@ -147,6 +147,99 @@ def _bin_scale(tiles: list[Tile]) -> list[Problem]:
                     f"(rank correlation {agreement:.2f}): the scale is reversed or not counts")]
 
 
+RIDGE_SCALES = 1.35  # the tallest ridge's scale over the flattest's: one common scale
+
+
+def _numeric(values: tuple) -> bool:
+    return all(isinstance(v, int | float) for v in values)
+
+
+def _ridge_of(scene: Scene, name: str, mapping: dict[str, str]) -> tuple[Area | Line, bool] | None:
+    """A category's ridge: its filled outline (or else its curve), and whether it is filled."""
+    filled = [a for a in _outlined(scene.areas) if category_of(a.color, mapping) == name
+              and _numeric(a.xs) and _numeric(a.ys) and len(a.xs) == len(a.ys)]
+    if filled:
+        return max(filled, key=lambda a: len(a.xs)), True
+    curves = [line for line in scene.lines if line.alpha > 0.05 and len(line.xs) > 2
+              and category_of(line.color, mapping) == name and _numeric(line.xs)
+              and _numeric(line.ys)]
+    return (max(curves, key=lambda line: len(line.xs)), False) if curves else None
+
+
+def _ridge_shape(name: str, ridge: Area | Line, values: np.ndarray, span: float
+                 ) -> tuple[list[Problem], float | None]:
+    """The ridge against its category's KDE: where it peaks, what it covers; and its scale
+    (drawn peak height over the KDE's), which every ridge must share."""
+    xs, ys = np.asarray(ridge.xs, dtype=float), np.asarray(ridge.ys, dtype=float)
+    if not (np.isfinite(xs).all() and np.isfinite(ys).all()):
+        return [Problem("statistic", f"the ridge of {name} could not be read (coordinates "
+                        "that are not numbers)")], None
+    heights = ys - ys.min()
+    problems = []
+    if xs.min() > values.min() + 0.02 * span or xs.max() < values.max() - 0.02 * span:
+        problems.append(Problem("statistic", f"the ridge of {name} covers {xs.min():.4g}.."
+                                f"{xs.max():.4g}, not its values' range {values.min():.4g}.."
+                                f"{values.max():.4g}"))
+    if np.unique(values).size < 2 or not heights.max():
+        return problems, None
+    kde = gaussian_kde(values)
+    grid = np.linspace(values.min() - span / 4, values.max() + span / 4, 512)
+    want = kde(grid)
+    peak = xs[int(np.argmax(heights))]
+    if abs(peak - grid[int(np.argmax(want))]) > PEAK_PLACE * span:
+        problems.append(Problem("statistic", f"the ridge of {name} peaks at {peak:.4g}; its "
+                                f"KDE peaks at {grid[int(np.argmax(want))]:.4g}"))
+    return problems, float(heights.max() / want.max())
+
+
+def _ridge_names(scene: Scene) -> set[str]:
+    named = {entry.label for entry in scene.legend}
+    for panel in scene.panels:
+        named |= {*panel.y.categories, panel.title}
+    return named
+
+
+def check_ridgeline(scene: Scene, ctx: Context) -> list[Problem]:
+    x = ctx.roles["x"]
+    mapping, problems = color_map(scene, ctx), []
+    span = float(ctx.data[x].max() - ctx.data[x].min()) or 1.0
+    levels, scales = {}, {}
+    for name in ctx.categories():
+        found = _ridge_of(scene, name, mapping)
+        if found is None:
+            problems.append(Problem("statistic", f"no ridge for {name} (a curve in its colour)"))
+            continue
+        ridge, filled = found
+        if not filled:
+            problems.append(Problem("fill", f"the ridge of {name} is a line, not filled"))
+        values = ctx.data.loc[ctx.column("color").astype(str) == name, x].to_numpy(float)
+        wrong, scale = _ridge_shape(name, ridge, values, span)
+        problems += wrong
+        # higher on the page: a higher baseline in one panel, or a panel nearer the top
+        panel = scene.panels[ridge.panel] if ridge.panel < len(scene.panels) else scene.panels[0]
+        if scale is not None:
+            # a row per ridge: heights compare as shares of the rows' (equal) heights
+            rows = len(scene.panels) > 1 and None not in (panel.y.low, panel.y.high)
+            scales[name] = scale / abs(panel.y.high - panel.y.low) if rows else scale
+        levels[name] = (-panel.top, min(float(v) for v in ridge.ys))
+    if len(scales) > 1 and max(scales.values()) / min(scales.values()) > RIDGE_SCALES:
+        shown = (f"{name} {value:.3g}" for name, value in scales.items())
+        problems.append(Problem("statistic", f"ridges drawn at different scales (peak height "
+                                f"over density: {_shown(shown)}): heights do not compare"))
+    if len(set(levels.values())) < len(levels):
+        problems.append(Problem("statistic", "ridges share a baseline: they are not stacked"))
+    downward = sorted(levels, key=levels.get, reverse=True)
+    if downward != [c for c in ctx.categories() if c in levels]:
+        problems.append(Problem("order", f"from the top the ridges run {_shown(downward)}; "
+                                "sorted order was expected"))
+    unnamed = [c for c in ctx.categories() if c not in _ridge_names(scene)]
+    if unnamed:
+        problems.append(Problem("order", f"nothing names the ridges of {_shown(unnamed)}"))
+    problems += mark_color_problems((a.color for a in _outlined(scene.areas)), ctx,
+                                    what="ridges")
+    return problems + size_problems(scene, ctx)
+
+
 def check_hexbin(scene: Scene, ctx: Context) -> list[Problem]:
     tiles = [t for t in scene.tiles if t.alpha > 0.05]
     if not tiles:
@@ -443,6 +536,7 @@ CHECKS = {
     "pie": check_pie,
     "density": check_density,
     "hexbin": check_hexbin,
+    "ridgeline": check_ridgeline,
     "lollipop": check_lollipop,
     "stacked100": check_stacked100,
 }

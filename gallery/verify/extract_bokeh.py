@@ -371,6 +371,31 @@ def tick_labels(axis: Any) -> dict[float, str]:
     return named_ticks
 
 
+class SubAxis:
+    """The axis of a renderer drawn through a CoordinateMapping (bokeh's figure.subplot,
+    HoloViews' and hvPlot's subcoordinate_y): its values, on the source range, are drawn
+    linearly onto the target range, a stretch of the plot's own axis (whose positions,
+    labels and categories it gives). ``of`` gives None for a range without fixed ends."""
+
+    def __init__(self, shown: AxisMap, source: Any, target: Any) -> None:
+        self.shown, self.source = shown, AxisMap(source)
+        self.ends = [_float(getattr(r, e, None)) for r in (source, target)
+                     for e in ("start", "end")]
+
+    @staticmethod
+    def of(shown: AxisMap, source: Any, target: Any) -> SubAxis | None:
+        axis = SubAxis(shown, source, target)
+        s0, s1, t0, t1 = axis.ends
+        return axis if math.isfinite(s0 + s1 + t0 + t1) and s0 != s1 else None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.shown, name)
+
+    def positions(self, values: np.ndarray) -> np.ndarray:
+        s0, s1, t0, t1 = self.ends
+        return t0 + (self.source.positions(values) - s0) * (t1 - t0) / (s1 - s0)
+
+
 # --- one renderer's rows ----------------------------------------------------------------
 
 
@@ -381,7 +406,8 @@ class Rows:
     ``shown`` is 1 for a row drawn, 0 for one hidden by the view or an invisible renderer."""
 
     def __init__(self, model: Any, glyph: Any, data: dict[str, Any], in_view: np.ndarray,
-                 visible: bool, x: AxisMap, y: AxisMap, panel: int, notes: list[str]) -> None:
+                 visible: bool, x: AxisMap | SubAxis, y: AxisMap | SubAxis, panel: int,
+                 notes: list[str]) -> None:
         self.model, self.glyph, self.data, self.in_view = model, glyph, data, in_view
         self.n = len(in_view)
         self.shown = in_view.astype(float) * float(visible)
@@ -695,13 +721,27 @@ _AREA_COORDINATES = {  # the x and the y coordinates BokehJS indexes, per area g
 }
 
 
-def _outline(rows: Rows, xs: np.ndarray, ys: np.ndarray) -> tuple[tuple[float, ...],
-                                                                 tuple[float, ...]]:
-    """An outline's finite vertices in data coordinates; a categorical coordinate (placed
-    at synthetic positions) is left out."""
+def _offsets(raw: Any) -> bool:
+    """Whether coordinates are factors with offsets (('Africa', 0.3)), as Bokeh's ridgeplot
+    places its curves: their synthetic positions compare across factors."""
+    return any(isinstance(v, tuple | list | np.ndarray) and len(v) > 1 and _is_number(v[-1])
+               for v in raw)
+
+
+def _numeric(axis: AxisMap | SubAxis, raw: Any) -> bool:
+    """Whether an outline's coordinate is read as numbers: on a numeric range (named ticks
+    or not), through a subplot's coordinate mapping, or as factors with offsets; a plain
+    factor is left out."""
+    return isinstance(axis, SubAxis) or not axis.lookup or _offsets(raw)
+
+
+def _outline(xs: np.ndarray, ys: np.ndarray, keep: tuple[bool, bool]) -> tuple[
+        tuple[float, ...], tuple[float, ...]]:
+    """An outline's finite vertices in data coordinates (synthetic positions for factors
+    with offsets); a coordinate not kept (a plain factor) is left out."""
     ok = np.isfinite(xs) & np.isfinite(ys)
-    return (() if rows.x.categorical else tuple(map(float, xs[ok])),
-            () if rows.y.categorical else tuple(map(float, ys[ok])))
+    return (tuple(map(float, xs[ok])) if keep[0] else (),
+            tuple(map(float, ys[ok])) if keep[1] else ())
 
 
 def area_outlines(rows: Rows) -> list[tuple[tuple[float, ...], tuple[float, ...]]]:
@@ -710,8 +750,12 @@ def area_outlines(rows: Rows) -> list[tuple[tuple[float, ...], tuple[float, ...]
     glyph, kept = rows.glyph, rows.in_view
     if isinstance(glyph, Patches):
         xs, ys = rows.raw("xs"), rows.raw("ys")
-        return [_outline(rows, rows.x.positions(_as_array(xs[i], len(xs[i]))),
-                         rows.y.positions(_as_array(ys[i], len(ys[i])))) for i in range(rows.n)]
+        outlines = []
+        for i in range(rows.n):
+            x, y = _as_array(xs[i], len(xs[i])), _as_array(ys[i], len(ys[i]))
+            outlines.append(_outline(rows.x.positions(x), rows.y.positions(y),
+                                     (_numeric(rows.x, x), _numeric(rows.y, y))))
+        return outlines
     if isinstance(glyph, Band):
         along = glyph.dimension == "height"  # lower and upper are y values at each base x
         base = rows.positions("base", rows.x if along else rows.y)[kept]
@@ -720,7 +764,9 @@ def area_outlines(rows: Rows) -> list[tuple[tuple[float, ...], tuple[float, ...]
         order = np.argsort(base)
         there = np.concatenate([base[order], base[order][::-1]])
         edges = np.concatenate([upper[order], lower[order][::-1]])
-        return [_outline(rows, there, edges) if along else _outline(rows, edges, there)]
+        keep = (_numeric(rows.x, rows.raw("base" if along else "lower")),
+                _numeric(rows.y, rows.raw("lower" if along else "base")))
+        return [_outline(there, edges, keep) if along else _outline(edges, there, keep)]
     names = _AREA_COORDINATES.get(type(glyph))
     if names is None:
         return []
@@ -728,7 +774,9 @@ def area_outlines(rows: Rows) -> list[tuple[tuple[float, ...], tuple[float, ...]
                           for group, axis in zip(names, (rows.x, rows.y), strict=True))
     xs = np.concatenate([x, (x2[0] if x2 else x)[::-1]]) if x2 or y2 else x
     ys = np.concatenate([y, (y2[0] if y2 else y)[::-1]]) if x2 or y2 else y
-    return [_outline(rows, xs, ys)]
+    keep = (all(_numeric(rows.x, rows.raw(n)) for n in names[0]),
+            all(_numeric(rows.y, rows.raw(n)) for n in names[1]))
+    return [_outline(xs, ys, keep)]
 
 
 @dataclass
@@ -819,12 +867,26 @@ class Reader:
             mask = np.ones(n, dtype=bool)
         glyph = self._glyph(model) if renderer else model
         visible = bool(model.visible and plot.visible)
-        rows = Rows(model, glyph, data, mask, visible, self.axis(plot, model.x_range_name, "x"),
-                    self.axis(plot, model.y_range_name, "y"), panel, self.notes)
+        x, y = self.axis(plot, model.x_range_name, "x"), self.axis(plot, model.y_range_name, "y")
+        mapping = getattr(model, "coordinates", None) if renderer else None
+        if mapping is not None:  # a subplot's values, drawn onto a stretch of the plot's axes
+            x, y = self._mapped(x, mapping.x_source, mapping.x_target), \
+                self._mapped(y, mapping.y_source, mapping.y_target)
+        rows = Rows(model, glyph, data, mask, visible, x, y, panel, self.notes)
         if renderer and model.muted and not hasattr(model.muted_glyph, "properties"):
             rows.shown = rows.shown * 0.2  # BokehJS's 'auto' muted glyph fades to 0.2
         self.rows[id(model)] = rows
         return rows
+
+    def _mapped(self, shown: AxisMap, source: Any, target: Any) -> AxisMap | SubAxis:
+        if source is target:
+            return shown
+        axis = SubAxis.of(shown, source, target)
+        if axis is None:
+            self.notes.append("a subplot's coordinate mapping has a range without fixed ends: "
+                              "its values are read unmapped")
+            return shown
+        return axis
 
     def _glyph(self, renderer: Any) -> Any:
         if renderer.muted and hasattr(renderer.muted_glyph, "properties"):

@@ -415,7 +415,14 @@ function readBoxes(ctx, trace, cd, vis) {
 // the span its spanmode gives, from its bandwidth), mirrored about the position: an Area
 // whose outline runs up one side and down the other. At the widest point the violin is
 // t.bdPos wide on each side (d.posDensityScale is the largest density, scalemode
-// applied); on a category axis the position is a label, so xs is left out.
+// applied). On a category axis a position is a number too: the category's place among
+// the axis' categories as drawn (Panel's, bottom up or left to right) plus the drawn
+// width in the same units, so a one-sided violin (a ridge) has a numeric baseline. A
+// violin with a transparent fill is its outline only: a Line.
+function catPlace(ax, v) {
+  const n = (ax._categories || []).length;
+  return ax.type === 'category' && ax.range && ax.range[0] > ax.range[1] ? n - 1 - v : v;
+}
 function readViolins(ctx, trace, cd, vis) {
   const horizontal = trace.orientation === 'h';
   const xa = axisOf(ctx.fl, trace.xaxis), ya = axisOf(ctx.fl, trace.yaxis);
@@ -429,10 +436,11 @@ function readViolins(ctx, trace, cd, vis) {
     if (density.length < 2) continue;
     const vs = density.map((k) => coord(va, k.t));
     let ps = [];
-    if (!isCat(pa) && NUMERIC(d.posDensityScale) && d.posDensityScale > 0) {
+    if (NUMERIC(d.posDensityScale) && d.posDensityScale > 0) {
       const center = d.pos + (t.bPos || 0);
-      const side = (sign) => density.map((k) => coord(pa, center + sign * t.bdPos * k.v /
-                                                              d.posDensityScale));
+      const place = isCat(pa) ? (v) => catPlace(pa, v) : (v) => coord(pa, v);
+      const side = (sign) => density.map((k) => place(center + sign * t.bdPos * k.v /
+                                                      d.posDensityScale));
       const up = trace.side === 'negative' ? side(0) : side(1);
       const down = trace.side === 'positive' ? side(0) : side(-1);
       ps = up.concat(down.reverse());
@@ -440,7 +448,11 @@ function readViolins(ctx, trace, cd, vis) {
     const vals = vs.concat(vs.slice().reverse());
     const outline = horizontal ? {xs: vals, ys: ps} : {xs: ps, ys: vals};
     if (!ps.length) outline[horizontal ? 'ys' : 'xs'] = [];
-    ctx.out.areas.push(Object.assign({color: hex(c), alpha, panel}, outline));
+    if (c !== fill && ps.length) {  // a transparent fill: only the outline is drawn
+      ctx.out.lines.push(Object.assign({color: hex(c), alpha, panel, zs: []}, outline));
+    } else {
+      ctx.out.areas.push(Object.assign({color: hex(c), alpha, panel}, outline));
+    }
     // Its points, at their position (jitter left out): all, or those past the fences.
     const shows = trace.points;
     const pts = (d.pts || []).filter((q) => shows === 'all' ||

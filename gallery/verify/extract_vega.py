@@ -4,8 +4,9 @@ Vega-Lite aggregates, bins, stacks, fits and filters in the Vega runtime, so the
 inline data says little about what is drawn. ``vl_convert`` runs that runtime offline and
 returns the scenegraph: mark items in pixels, with no data attached. Each panel's axes
 map pixels back to data: a numeric axis through a least-squares line from its labels'
-positions to their parsed values, a band/point axis through its nearest label. The
-compiled Vega spec says which axes are band/point, log, pow or time scales.
+positions to their parsed values, a band/point axis through its nearest label; a y scale
+drawn with no axis at all is read in pixels up from the panel's bottom. The compiled Vega
+spec says which axes are band/point, log, pow or time scales.
 
 Coordinates are absolute pixels (the scenegraph's origin plus every ancestor group's
 x/y) until they are mapped; an axis group's own x/y is left out because along the axis it
@@ -396,6 +397,21 @@ class _Categorical(_Mapper):
         return Axis(categories=tuple(text for _, text in self.ticks), title=title)
 
 
+class _Pixels(_Mapper):
+    """A y scale drawn with no axis at all (a ridgeline's ``"axis": null``): nothing on the
+    page gives its values, so y is read in pixels up from the panel's bottom. Heights still
+    compare across panels that share the scale."""
+
+    def __init__(self, bottom: float) -> None:
+        self.bottom = bottom
+
+    def value(self, px: float) -> float:
+        return self.bottom - px
+
+    def axis(self, start: float, end: float, title: str) -> Axis:
+        return Axis(low=self.value(start), high=self.value(end), title=title)
+
+
 def _mapper(axis: _AxisRead | None, scale: dict, where: str, notes: list[str]) -> _Mapper:
     if axis is None or not axis.ticks:
         notes.append(f"{where}: no axis labels to read positions from; its coordinates are NaN")
@@ -435,6 +451,22 @@ def _mapper(axis: _AxisRead | None, scale: dict, where: str, notes: list[str]) -
 
 
 # --- the compiled Vega spec: which kind of scale each axis shows ---------------------------
+
+
+def _y_without_axis(vega: dict) -> bool:
+    """Whether a y scale is drawn with no axis anywhere (``"axis": null``)."""
+    scales: set[str] = set()
+    drawn: set[str] = set()
+
+    def visit(scope: dict) -> None:
+        scales.update(str(s.get("name")) for s in scope.get("scales", []))
+        drawn.update(str(a.get("scale")) for a in scope.get("axes", []))
+        for mark in scope.get("marks", []):
+            if mark.get("type") == "group":
+                visit(mark)
+
+    visit(vega)
+    return any(name == "y" or name.endswith("_y") for name in scales - drawn)
 
 
 def _scales_by_orient(vega: dict) -> dict[str, dict]:
@@ -626,13 +658,20 @@ class _Frame:
     y: _Mapper
 
 
-def _frames(graph: _Graph, scales: dict[str, dict], notes: list[str]) -> list[_Frame]:
+def _frames(graph: _Graph, scales: dict[str, dict], notes: list[str],
+            y_pixels: bool = False) -> list[_Frame]:
+    """``y_pixels``: a y scale has no axis; a panel without a y axis reads y in pixels."""
     frames = []
     for index, read in enumerate(graph.panels):
         mappers = []
         for horizontal, name in ((True, "x"), (False, "y")):
             axis = _axis_for(graph, index, horizontal)
             scale = scales.get(axis.orient, {}) if axis else {}
+            if axis is None and not horizontal and y_pixels:
+                note = "a y scale with no axis: y is in pixels up from each panel's bottom"
+                notes += [note] if note not in notes else []
+                mappers.append((axis, _Pixels(read.top + read.height)))
+                continue
             mappers.append((axis, _mapper(axis, scale, f"panel {index} {name} axis", notes)))
         (x_axis, x_map), (y_axis, y_map) = mappers
         panel = Panel(
@@ -1137,7 +1176,7 @@ def extract(spec: dict) -> Scene:
     graph = _read_graph(graph_json["scenegraph"], graph_json.get("origin", [0, 0]))
     if not graph.panels:
         notes.append("no plotting area found in the scenegraph")
-    frames = _frames(graph, _scales_by_orient(vega), notes)
+    frames = _frames(graph, _scales_by_orient(vega), notes, _y_without_axis(vega))
     renumber = _reading_order(graph)
     parts = _read_marks(graph, frames, renumber, vega)
     boxes = _boxes(parts, frames, renumber)
