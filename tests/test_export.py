@@ -49,6 +49,15 @@ ALL_EMBEDS_SETTLED = (
     "Array.from(document.querySelectorAll('[data-embed]')).every(e => e.dataset.rendered)"
     " && Array.from(document.images).every(i => i.complete)"
 )
+# Thumbnails load lazily, as a reader scrolls to them (the matrix scrolls sideways too, and
+# some are never in reach of one scroll); a test asks for every one of them at once.
+EVERY_IMAGE_NOW = ("document.querySelectorAll('img[loading=lazy]')"
+                   ".forEach(i => i.loading = 'eager')")
+
+
+def _settle(page, timeout: float = 120_000) -> None:
+    page.evaluate(EVERY_IMAGE_NOW)
+    page.wait_for_function(ALL_EMBEDS_SETTLED, timeout=timeout)
 
 
 def _export(*args: str) -> subprocess.CompletedProcess:
@@ -103,7 +112,7 @@ class _Watched:
         self.page.on("dialog", self._dialog)
         self.page.route("**/*", self._route)
         self.page.goto(path.as_uri())
-        self.page.wait_for_function(ALL_EMBEDS_SETTLED, timeout=120_000)
+        _settle(self.page)
 
     def close(self) -> None:
         self.context.close()
@@ -247,7 +256,7 @@ def test_every_chart_fits_its_card_and_shows_its_colours(browser, site, manifest
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
             "file:") else route.abort())
         page.goto((site / f"kind-{kind}.html").as_uri())
-        page.wait_for_function(ALL_EMBEDS_SETTLED, timeout=120_000)
+        _settle(page)
         page.wait_for_timeout(500)
         seen = page.evaluate(BOXES_JS, {"cards": 'article.card[data-status="ok"]',
                                         "chart": "[data-chart]"})
@@ -283,10 +292,7 @@ def test_the_matrix_fits_a_laptop_and_shows_a_picture_for_every_drawn_cell(brows
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto((site / "index.html").as_uri())
-    # Thumbnails load lazily as a reader scrolls to them; here every one is asked for at once.
-    page.evaluate("document.querySelectorAll('img[loading=lazy]')"
-                  ".forEach(i => i.loading = 'eager')")
-    page.wait_for_function("Array.from(document.images).every(i => i.complete)")
+    _settle(page, timeout=30_000)
     pictures = page.evaluate("Array.from(document.querySelectorAll('td.cell img.thumb'))"
                              ".filter(i => i.naturalWidth > 0).map(i => i.closest('td')"
                              ".dataset.library + '/' + i.closest('td').dataset.kind)")
