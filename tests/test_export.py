@@ -235,11 +235,16 @@ def test_index_chips_hide_rows_and_copy_button_copies(browser, site):
 
 WIDTHS = {"laptop": 1280, "desktop": 1600, "phone": 390}
 MIN_HEIGHT = {"laptop": 150, "desktop": 150, "phone": 110}  # px a chart needs to be read
+# CI checks the widest cards two to a row (laptop) and the narrowest (phone); the desktop's
+# three to a row lie between them (run it by hand: pytest -k desktop with this list changed).
+# Colours do not depend on the width: they are read once, at the laptop width.
+CI_WIDTHS = ["laptop", "phone"]
+COLOURS_AT = "laptop"
 
 
 @pytest.mark.browser
 @pytest.mark.slow
-@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("width", CI_WIDTHS)
 def test_every_chart_fits_its_card_and_shows_its_colours(browser, site, manifest, width,
                                                          artifacts):
     """For every drawn cell of every kind page: the chart lies inside its card, nothing in
@@ -265,7 +270,8 @@ def test_every_chart_fits_its_card_and_shows_its_colours(browser, site, manifest
             if (card["library"], kind) not in KNOWN_LAYOUT:
                 problems += [f"{where}: {p}" for p in layout_problems(card, MIN_HEIGHT[width])]
             colors = records[(card["library"], kind)].get("colors") or {}
-            if colors and "palette" not in records[(card["library"], kind)]["not_met"]:
+            if (width == COLOURS_AT and colors
+                    and "palette" not in records[(card["library"], kind)]["not_met"]):
                 chart = page.locator(f'article[data-library="{card["library"]}"] [data-chart]')
                 png = chart.screenshot()
                 (artifacts / "fit").mkdir(exist_ok=True)

@@ -54,7 +54,8 @@ CASES = [
             "rows", "points drawn in view 1"),
     # categories listed in order of appearance
     Mistake("plotly", "widget", GO_WIDGET_NAMES, "control", "in that order"),
-    Mistake("plotly_express", "widget", ("category_orders={color: names}", "category_orders={}"),
+    Mistake("plotly_express", "widget", ("category_orders={color: names},\n",
+                                         "category_orders={},\n"),
             "control", "in that order"),
     # every category drawn at the start
     Mistake("plotly", "widget", ("visible=i == 0", "visible=True"), "rows",
