@@ -73,15 +73,15 @@ def _zip(*names: str) -> bytes:
 
 
 @pytest.mark.parametrize(("data", "says"), [
-    (gzip.compress(b"a,b\n1,2\n3,4\n"), "data.csv is a gzip-compressed file, not a CSV text "
-     "file. Decompress it (gunzip) and upload the CSV inside."),
+    (gzip.compress(b"a,b\n1,2\n3,4\n", mtime=0), "data.csv is a gzip-compressed file, not "
+     "a CSV text file. Decompress it (gunzip) and upload the CSV inside."),
     (_zip("[Content_Types].xml", "xl/workbook.xml"), "data.csv is an Excel workbook (.xlsx), "
      "not a CSV text file. In Excel, use Save As > CSV UTF-8 and upload that."),
     (_zip("inner.csv"), "data.csv is a zip archive, not a CSV text file. Unzip it and upload "
      "the CSV inside."),
     (b"%PDF-1.7\n%\xe2\xe3", "data.csv is a PDF document, not a CSV text file."),
     (b"\x89PNG\r\n\x1a\n\x00\x00", "data.csv is a PNG image, not a CSV text file."),
-])
+], ids=["gzip", "xlsx", "zip", "pdf", "png"])
 def test_a_file_that_is_no_csv_is_named_for_what_it_is(data, says):
     with pytest.raises(DataError) as raised:
         read_csv_bytes(data, "data.csv")
