@@ -127,9 +127,11 @@ def missing_colors(png: bytes, colors: dict[str, str], opacity: float = 1.0,
     the colour at the chart's opacity over one of the usual backgrounds."""
     from PIL import Image
 
-    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=float).reshape(-1, 3)
-    pixels = np.unique(pixels, axis=0, return_counts=True)
-    values, counts = pixels
+    rgb = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int32).reshape(-1, 3)
+    # distinct colours counted on one packed integer each (np.unique over rows is ~10x slower)
+    packed, counts = np.unique((rgb[:, 0] << 16) | (rgb[:, 1] << 8) | rgb[:, 2],
+                               return_counts=True)
+    values = np.column_stack([packed >> 16, (packed >> 8) & 255, packed & 255]).astype(float)
     missing = []
     for name, color in colors.items():
         wanted = [_rgb(color)]
