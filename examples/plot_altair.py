@@ -6,6 +6,8 @@ returns an Altair chart; the Vega runtime aggregates, bins, fits and draws it. C
 written as HTML pages with the Vega libraries inlined, so they open offline.
 """
 
+import json
+
 import altair as alt
 
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
@@ -182,6 +184,59 @@ def parallel(df, color):
         alt.Color(f"{color}:N").scale(range=PALETTE),
         alt.Detail("index:N"),  # one line per row
     ).properties(**SIZE)
+
+
+def radar(df, color):
+    measures = list(df.select_dtypes("number").columns)  # one spoke each, in the data's order
+    n, names = len(measures), json.dumps(measures)  # names: a Vega expression's array
+    # Vega-Lite's theta/radius channels draw arcs only, so Altair's radar is the usual
+    # workaround: each vertex at x = r sin(t), y = r cos(t) (t clockwise from 12 o'clock),
+    # computed in the spec, on hidden x/y scales with equal units per pixel (round circles).
+    reach = 1.25  # the outer ring is radius 1; the spokes' names sit just past it
+    width, height = 490, 390  # no axes: the plot area takes their room, about 600 x 400
+    x = alt.X("x:Q").axis(None).scale(domain=[-reach * width / height, reach * width / height])
+    y = alt.Y("y:Q").axis(None).scale(domain=[-reach, reach])
+    at_turn = {"x": "datum.r * sin(2 * PI * datum.turn)",  # turn: 0 to 1, clockwise
+               "y": "datum.r * cos(2 * PI * datum.turn)"}
+    # Each measure scaled 0-1 between its smallest and largest value over all rows, then
+    # averaged per category: the vertex on that measure's spoke.
+    profiles = alt.Chart(df).transform_fold(measures).transform_joinaggregate(
+        min="min(value)", max="max(value)", groupby=["key"],
+    ).transform_calculate(
+        scaled="(datum.value - datum.min) / (datum.max - datum.min)",
+    ).transform_aggregate(
+        r="mean(scaled)", groupby=[color, "key"],
+    ).transform_calculate(
+        spoke=f"indexof({names}, datum.key)", turn=f"datum.spoke / {n}", **at_turn,
+        # the first vertex once more at the end closes the outline
+        vertex=f"datum.spoke == 0 ? [0, {n}] : [datum.spoke]",
+    ).transform_flatten(["vertex"]).mark_line(
+        strokeWidth=2, fillOpacity=0.25,  # a line with a fill: the closed outline filled
+    ).encode(
+        x, y,
+        alt.Color(f"{color}:N").scale(range=PALETTE),
+        alt.Fill(f"{color}:N").scale(range=PALETTE),
+        alt.Order("vertex:Q"),  # vertices in spoke order
+    )
+    # circles at half and full radius, 72 segments each
+    rings = alt.Chart(alt.sequence(0, 73, as_="step")).transform_calculate(
+        r="[0.5, 1]").transform_flatten(["r"]).transform_calculate(
+        turn="datum.step / 72", **at_turn,
+    ).mark_line(color="#dddddd", strokeWidth=1).encode(
+        x, y, alt.Detail("r:Q"), alt.Order("step:Q"))
+    spokes = alt.Chart(alt.sequence(0, n, as_="spoke")).transform_calculate(
+        turn=f"datum.spoke / {n}", measure=f"{names}[datum.spoke]")
+    # a spoke from the centre to the outer ring; its measure's name just past its end, set
+    # off away from the centre
+    lines = spokes.transform_calculate(r="1", **at_turn).mark_rule(color="#bbbbbb").encode(
+        x, y, x2=alt.datum(0), y2=alt.datum(0))
+    labels = spokes.transform_calculate(r="1.05", **at_turn).mark_text(
+        color="#333333",
+        align=alt.expr("abs(datum.x) < 1e-6 ? 'center' : datum.x > 0 ? 'left' : 'right'"),
+        baseline=alt.expr("abs(datum.y) < 1e-6 ? 'middle' : datum.y > 0 ? 'bottom' : 'top'"),
+    ).encode(x, y, alt.Text("measure:N"))
+    return (rings + lines + profiles + labels).properties(
+        width=width, height=height).configure_view(stroke=None)
 
 
 def violin(df, x, y):
@@ -372,6 +427,7 @@ if __name__ == "__main__":
         "widget": (penguins, xy),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),
         "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
+        "radar": (penguins[[*measures, "species"]], {"color": "species"}),
         "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
@@ -387,7 +443,7 @@ if __name__ == "__main__":
     for kind, (frame, roles) in calls.items():
         if kind not in NOT_SUPPORTED:
             # a kind of measures draws every column it is given; the others their roles'
-            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel")
+            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/altair")

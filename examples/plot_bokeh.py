@@ -287,6 +287,43 @@ def parallel(df, color):
     return p
 
 
+def radar(df, color):
+    measures = list(df.select_dtypes("number").columns)
+    # each measure scaled from its smallest (0, the centre) to its largest (1) over all
+    # rows, then each category's mean: its vertex on the measure's spoke
+    scaled = (df[measures] - df[measures].min()) / (df[measures].max() - df[measures].min())
+    means = scaled.groupby(df[color]).mean()
+    # Bokeh has no polar axes: the common workaround is to place each vertex at
+    # x = r sin(t), y = r cos(t) on a plain figure, the spokes clockwise from 12 o'clock
+    turns = 2 * np.pi * np.arange(len(measures)) / len(measures)
+    # match_aspect keeps one data unit as many px across as up: the rings stay round
+    p = figure(width=600, height=400, match_aspect=True, toolbar_location=None,
+               outline_line_color=None, title=f"mean of each measure per {color}, scaled 0-1")
+    around = np.linspace(0, 2 * np.pi, 121)
+    for r in (0.25, 0.5, 0.75, 1.0):  # grey rings and spokes: the frame
+        p.line(r * np.sin(around), r * np.cos(around), color="#cccccc")
+    p.multi_line([[0, x] for x in np.sin(turns)], [[0, y] for y in np.cos(turns)],
+                 color="#cccccc")
+    # each measure's name just past its spoke's end, aligned away from the centre
+    p.text(1.08 * np.sin(turns), 1.08 * np.cos(turns), text=measures, text_font_size="9pt",
+           text_align=["left" if x > 0.1 else "right" if x < -0.1 else "center"
+                       for x in np.sin(turns)],
+           text_baseline=["bottom" if y > 0.1 else "top" if y < -0.1 else "middle"
+                          for y in np.cos(turns)])
+    for i, (name, profile) in enumerate(means.iterrows()):
+        # patch closes the outline itself: a filled polygon through the spokes' vertices
+        p.patch(profile * np.sin(turns), profile * np.cos(turns), fill_color=PALETTE[i],
+                fill_alpha=0.25, line_color=PALETTE[i], line_width=2, legend_label=name)
+    # room for the names beside the horizontal spokes (the ranges fit the glyphs' anchors):
+    # the same padding on both ranges, or the rings would no longer be round
+    p.x_range.range_padding = p.y_range.range_padding = 0.25
+    p.axis.visible = False
+    p.grid.grid_line_color = None
+    p.add_layout(p.legend[0], "right")
+    p.legend.title = color
+    return p
+
+
 def violin(df, x, y):
     names = sorted(df[x].unique())
     p = figure(x_range=names, width=600, height=400, x_axis_label=x, y_axis_label=y)
@@ -515,6 +552,7 @@ if __name__ == "__main__":
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),
         "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
+        "radar": (penguins[[*measures, "species"]], {"color": "species"}),
         "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
@@ -533,7 +571,7 @@ if __name__ == "__main__":
     for kind, (frame, roles) in calls.items():
         if kind not in NOT_SUPPORTED:
             # a kind of measures draws every column it is given; the others their roles'
-            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel")
+            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/bokeh")

@@ -308,6 +308,57 @@ def parallel(df, color):
     )
 
 
+def radar(df, color):
+    measures = list(df.select_dtypes("number").columns)
+    # each measure scaled from its smallest (0, the centre) to its largest (1) over all
+    # rows, then each category's mean: its vertex on the measure's spoke
+    scaled = (df[measures] - df[measures].min()) / (df[measures].max() - df[measures].min())
+    means = scaled.groupby(df[color]).mean()
+    # RadarChart takes one row per vertex and places a colour's rows on evenly spaced
+    # spokes counter-clockwise from the top: the first measure, then the others in reverse,
+    # reads clockwise in the data's order
+    order = [measures[0], *measures[:0:-1]]
+    long = means[order].rename_axis(columns="measure").stack().rename("mean").reset_index()
+    ch = chartify.RadarChart(blank_labels=True)
+    ch.figure.width, ch.figure.height = SIZE
+    # the frame in grey: a ring (a perimeter through every spoke) at 0.25 to 1, and spokes
+    ch.style.set_color_palette("categorical", ["#cccccc"])
+    for r in (0.25, 0.5, 0.75, 1.0):
+        ring = pd.DataFrame({"r": np.full(len(order), r)})
+        ch.plot.perimeter(ring, "r", line_width=1)
+        ch.style.color_palette.reset_palette_order()
+    ch.plot.radius(pd.DataFrame({"r": np.ones(len(order))}), "r", line_width=1)
+    # each measure's name past its spoke's end, aligned away from the centre: one text
+    # layer per placement, each with every spoke (thetas follow the rows), others blank.
+    # Bokeh's text sits on its anchor (baseline bottom): y_offset moves it down, in px.
+    turns = 2 * np.pi * np.arange(len(order)) / len(order)
+    right, up = -np.sin(turns), np.cos(turns)  # where RadarChart puts the k-th row
+    places = pd.DataFrame({
+        "align": np.where(right > 0.1, "left", np.where(right < -0.1, "right", "center")),
+        "y_offset": np.where(up > 0.1, 0, np.where(up < -0.1, 14, 6)),
+    })
+    for (align, y_offset), rows in places.groupby(["align", "y_offset"]):
+        names = pd.DataFrame({"r": 1.05, "name": [
+            m if k in rows.index else "" for k, m in enumerate(order)]})
+        ch.plot.text(names, "r", "name", text_color="black", text_align=align,
+                     y_offset=int(y_offset), font_size="9pt")
+    ch.style.set_color_palette("categorical", PALETTE)  # sorted categories, in turn
+    ch.plot.area(long, "mean", color_column=color, alpha=0.25)
+    ch.style.color_palette.reset_palette_order()
+    ch.plot.perimeter(long, "mean", color_column=color, line_width=2)
+    # round rings on the bokeh figure: one data unit as many px across as up (its ranges
+    # fit the glyphs; the same padding on both leaves room for the names at the sides),
+    # and narrow borders, which Chartify keeps wide for the axes hidden here
+    ch.figure.match_aspect = True
+    ch.figure.x_range.range_padding = ch.figure.y_range.range_padding = 0.4
+    ch.figure.min_border_left = ch.figure.min_border_right = ch.figure.min_border_bottom = 10
+    return (
+        ch.axes.hide_xaxis()  # x and y mean nothing on a radar, as in Chartify's examples
+        .axes.hide_yaxis()
+        .set_legend_location("outside_right", orientation="vertical")
+    )
+
+
 NOT_SUPPORTED = {
     "hexbin": "Chartify's plot.hexbin takes one hexagon size, in the units of both axes, and "
     "draws the hexagons regular (no aspect_scale): it bins only columns of like units. "
@@ -378,6 +429,7 @@ if __name__ == "__main__":
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),
         "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
+        "radar": (penguins[[*measures, "species"]], {"color": "species"}),
         "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
@@ -396,7 +448,7 @@ if __name__ == "__main__":
     for kind, (frame, roles) in calls.items():
         if kind not in NOT_SUPPORTED:
             # a kind of measures draws every column it is given; the others their roles'
-            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel")
+            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/chartify")

@@ -222,6 +222,55 @@ def parallel(df, color):
                        legend_position="right"), *SIZE)
 
 
+def radar(df, color):
+    measures = list(df.select_dtypes("number").columns)
+    # each measure scaled from its smallest (0, the centre) to its largest (1) over all
+    # rows, then each category's mean: its vertex on the measure's spoke
+    scaled = (df[measures] - df[measures].min()) / (df[measures].max() - df[measures].min())
+    means = scaled.groupby(df[color]).mean()
+    # HoloViews has no radar element or polar axes: a workaround on both backends, each
+    # vertex at x = r sin(t), y = r cos(t), the spokes clockwise from 12 o'clock
+    across, up = (f(2 * np.pi * np.arange(len(measures)) / len(measures))
+                  for f in (np.sin, np.cos))
+    around = np.linspace(0, 2 * np.pi, 121)
+    # the frame in grey: rings at a quarter, a half, three quarters and 1, and the spokes
+    frame = hv.Path([(r * np.sin(around), r * np.cos(around)) for r in (0.25, 0.5, 0.75, 1)]
+                    + [([0, x], [0, y]) for x, y in zip(across, up, strict=True)])
+    # each measure's name past its spoke's end, aligned away from the centre
+    names = hv.Labels({"x": 1.08 * across, "y": 1.08 * up, "measure": measures,
+                       "align": np.where(across > 0.1, "left",
+                                         np.where(across < -0.1, "right", "center")),
+                       "baseline": np.where(up > 0.1, "bottom",
+                                            np.where(up < -0.1, "top", "middle"))},
+                      ["x", "y"], ["measure", "align", "baseline"])
+    # one Polygons per category (a polygon closes itself), overlaid: they get a legend
+    profiles = hv.NdOverlay({name: hv.Polygons([{"x": row * across, "y": row * up}])
+                             for name, row in means.iterrows()}, kdims=color)
+    return (frame * profiles * names).opts(
+        opts.Path(color="#cccccc", show_legend=False),
+        opts.Polygons(show_legend=True),
+        opts.Labels(text_color="black", show_legend=False, backend="bokeh"),
+        opts.Labels(color="black", show_legend=False, backend="matplotlib"),
+        # the fill at opacity 0.25 under a full-colour outline, in each backend's terms
+        opts.Polygons(fill_color=hv.Cycle(PALETTE), fill_alpha=0.25,
+                      line_color=hv.Cycle(PALETTE), line_width=2, backend="bokeh"),
+        opts.Polygons(facecolor=hv.Cycle([c + "40" for c in PALETTE]),
+                      edgecolor=hv.Cycle(PALETTE), linewidth=2, backend="matplotlib"),
+        opts.Labels(text_align=dim("align"), text_baseline=dim("baseline"),
+                    text_font_size="9pt", backend="bokeh"),
+        opts.Labels(horizontalalignment=dim("align"), size=9, backend="matplotlib",
+                    verticalalignment=dim("baseline").categorize(
+                        {"top": "top", "bottom": "bottom", "middle": "center"})),
+        # one data unit as long across as up, so the rings are round; no axes. Bokeh's
+        # data_aspect fixes the frame at 600 x 400: the legend goes in its empty corner
+        opts.Overlay(xaxis=None, yaxis=None,
+                     title=f"mean of each measure per {color}, scaled 0-1"),
+        opts.Overlay(data_aspect=1, width=600, height=400, legend_position="top_left",
+                     backend="bokeh"),
+        opts.Overlay(aspect="equal", fig_inches=(6, 4), legend_position="right",
+                     backend="matplotlib"))
+
+
 def violin(df, x, y):
     # violins follow the order of the rows: sorting them sorts the categories. Each is
     # scipy's gaussian_kde of its values (Scott's bandwidth unless told), mirrored
@@ -447,6 +496,7 @@ if __name__ == "__main__":
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),
         "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
+        "radar": (penguins[[*measures, "species"]], {"color": "species"}),
         "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
@@ -464,7 +514,7 @@ if __name__ == "__main__":
     for kind, (frame, roles) in calls.items():
         if kind not in NOT_SUPPORTED and kind not in NEEDS_SERVER:
             # a kind of measures draws every column it is given; the others their roles'
-            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel")
+            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else f"out/holoviews_{BACKEND}")

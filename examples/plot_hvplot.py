@@ -7,6 +7,7 @@ interactive HoloViews objects (drawn with bokeh) that compose with * and +. Char
 written as HTML pages with BokehJS inlined, so they open offline.
 """
 
+import holoviews as hv
 import hvplot.pandas  # adds the .hvplot accessor to every DataFrame
 import numpy as np
 import pandas as pd
@@ -161,6 +162,52 @@ def parallel(df, color):
                             legend="right", **SIZE)
 
 
+def radar(df, color):
+    measures = list(df.select_dtypes("number").columns)
+    # each measure scaled from its smallest (0, the centre) to its largest (1) over all
+    # rows, then each category's mean (groupby sorts them): its vertex on the measure's spoke
+    scaled = (df[measures] - df[measures].min()) / (df[measures].max() - df[measures].min())
+    means = scaled.groupby(df[color]).mean()
+    # Workaround: hvPlot has no radar kind or polar axes (and .hvplot.polygons needs
+    # geopandas). Each vertex goes at x = r sin(t), y = r cos(t), the spokes clockwise from
+    # 12 o'clock, and each category is a line back to its first vertex: an unfilled polygon
+    n = len(measures)
+    turns = 2 * np.pi * np.arange(n + 1) / n  # the first spoke again at the end
+    outlines = pd.DataFrame({
+        color: np.repeat(means.index, n + 1),
+        "r": np.column_stack([means, means.iloc[:, 0]]).ravel(),
+        "t": np.tile(turns, len(means)),
+    }).assign(x=lambda d: d.r * np.sin(d.t), y=lambda d: d.r * np.cos(d.t))
+    # the grey frame as one line broken by NaN rows: rings at 0.25 to 1, then the spokes
+    around = np.append(np.linspace(0, 2 * np.pi, 121), np.nan)
+    frame = pd.DataFrame({
+        "x": np.concatenate([*(r * np.sin(around) for r in (0.25, 0.5, 0.75, 1)),
+                             *([0, np.sin(t), np.nan] for t in turns[:n])]),
+        "y": np.concatenate([*(r * np.cos(around) for r in (0.25, 0.5, 0.75, 1)),
+                             *([0, np.cos(t), np.nan] for t in turns[:n])]),
+    })
+    # each measure's name just past its spoke's end, aligned away from the centre
+    names = pd.DataFrame({"x": 1.08 * np.sin(turns[:n]), "y": 1.08 * np.cos(turns[:n]),
+                          "measure": measures})
+    names["align"] = np.where(names.x > 0.1, "left", np.where(names.x < -0.1, "right",
+                                                               "center"))
+    names["baseline"] = np.where(names.y > 0.1, "bottom", np.where(names.y < -0.1, "top",
+                                                                    "middle"))
+    # data_aspect=1: one unit as long across as up, the rings round, in a frame fixed at
+    # 600 x 400 px, so the legend goes in its empty top left corner
+    style = {"xaxis": None, "yaxis": None, "data_aspect": 1, **SIZE}
+    return (frame.hvplot.paths(x="x", y="y", color="#cccccc", **style)
+            * outlines.hvplot.line(x="x", y="y", by=color, color=PALETTE, line_width=2,
+                                   **style)
+            * names.hvplot.labels(x="x", y="y", text="measure", text_color="black",
+                                  text_font_size="9pt",
+                                  hover_cols=["align", "baseline"],
+                                  text_align=hv.dim("align"),
+                                  text_baseline=hv.dim("baseline"), **style)
+            ).opts(title=f"mean of each measure per {color}, scaled 0-1",
+                   legend_position="top_left")
+
+
 def violin(df, x, y):
     # one violin per by= group, each scipy's gaussian_kde of its values (Scott's
     # bandwidth unless given bandwidth=), mirrored; c= fills each by its category, and
@@ -295,6 +342,7 @@ if __name__ == "__main__":
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),
         "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
+        "radar": (penguins[[*measures, "species"]], {"color": "species"}),
         "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
@@ -310,7 +358,7 @@ if __name__ == "__main__":
     for kind, (frame, roles) in calls.items():
         if kind not in NOT_SUPPORTED and kind not in NEEDS_SERVER:
             # a kind of measures draws every column it is given; the others their roles'
-            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel")
+            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/hvplot")

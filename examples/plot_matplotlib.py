@@ -200,6 +200,31 @@ def parallel(df, color):
     return fig
 
 
+def radar(df, color):
+    measures = df.select_dtypes("number").columns
+    # each measure scaled from its smallest (0) to its largest (1) over every row, then
+    # averaged per category: one profile of means a row, sorted by category
+    scaled = (df[measures] - df[measures].min()) / (df[measures].max() - df[measures].min())
+    means = scaled.groupby(df[color]).mean()
+    # a spoke per measure, evenly spaced; the first angle again at the end closes the polygon
+    angles = np.linspace(0, 2 * np.pi, len(measures), endpoint=False)
+    around = np.append(angles, angles[0])
+    fig, ax = plt.subplots(figsize=(6, 4), subplot_kw={"projection": "polar"})
+    ax.set_theta_offset(np.pi / 2)  # the first spoke at 12 o'clock (matplotlib starts at 3)
+    ax.set_theta_direction(-1)  # the others clockwise
+    for i, (name, profile) in enumerate(means.iterrows()):
+        values = np.append(profile.to_numpy(), profile.iloc[0])
+        ax.plot(around, values, color=PALETTE[i], label=name)
+        ax.fill(around, values, color=PALETTE[i], alpha=0.25)  # overlaps stay visible
+    ax.set_xticks(angles, measures)  # each spoke named by its measure
+    ax.set_ylim(0, 1)  # 0 at the centre: a radius starting elsewhere distorts the shapes
+    ax.tick_params(axis="x", labelsize=8)
+    ax.tick_params(axis="y", labelsize=7)
+    ax.legend(title=color, loc="upper left", bbox_to_anchor=(1.15, 1))
+    fig.tight_layout()
+    return fig
+
+
 def violin(df, x, y):
     names = sorted(df[x].unique())
     fig, ax = plt.subplots(figsize=(6, 4))
@@ -379,6 +404,7 @@ if __name__ == "__main__":
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),
         "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
+        "radar": (penguins[[*measures, "species"]], {"color": "species"}),
         "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
@@ -394,7 +420,7 @@ if __name__ == "__main__":
     for kind, (frame, roles) in calls.items():
         if kind not in NOT_SUPPORTED:
             # a kind of measures draws every column it is given; the others their roles'
-            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel")
+            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/matplotlib")

@@ -108,6 +108,30 @@ def parallel(df, color):
     return ax
 
 
+def radar(df, color):
+    # DataFrame.plot has no radar kind. A workaround: plot.line draws on any matplotlib Axes
+    # it is given (ax=), a polar one too, the index as the angle and a line per column
+    measures = df.select_dtypes("number").columns
+    # each measure scaled from its smallest (0) to its largest (1) over every row, then
+    # averaged per category: a row per measure, a column per (sorted) category
+    scaled = (df[measures] - df[measures].min()) / (df[measures].max() - df[measures].min())
+    profiles = scaled.groupby(df[color]).mean().T
+    angles = np.linspace(0, 2 * np.pi, len(measures), endpoint=False)
+    # the first measure's row again a full turn on: each line comes back to its start
+    around = pd.concat([profiles, profiles.iloc[:1]]).set_axis([*angles, 2 * np.pi])
+    _, ax = plt.subplots(figsize=(6, 4), subplot_kw={"projection": "polar"})
+    ax.set_theta_offset(np.pi / 2)  # the first spoke at 12 o'clock (matplotlib starts at 3)
+    ax.set_theta_direction(-1)  # the others clockwise
+    # ylim: 0 at the centre, 1 the outer ring (a radius from elsewhere distorts the shapes);
+    # grid=True keeps the rings and spokes (pandas turns the Axes' grid off by default)
+    around.plot.line(ax=ax, color=PALETTE[:around.shape[1]], ylim=(0, 1), grid=True)
+    ax.set_xticks(angles, measures)  # each spoke named by its measure
+    ax.tick_params(axis="x", labelsize=8)
+    ax.tick_params(axis="y", labelsize=7)
+    ax.legend(title=color, loc="upper left", bbox_to_anchor=(1.15, 1))
+    return ax
+
+
 def area(df, time, y, color):
     sums = df.pivot_table(index=time, columns=color, values=y, aggfunc="sum", fill_value=0)
     # plot.area stacks by default, the columns in order (sorted): the first at the bottom
@@ -244,6 +268,7 @@ if __name__ == "__main__":
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),
         "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
+        "radar": (penguins[[*measures, "species"]], {"color": "species"}),
         "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
@@ -257,7 +282,7 @@ if __name__ == "__main__":
     for kind, (frame, roles) in calls.items():
         if kind not in NOT_SUPPORTED:
             # a kind of measures draws every column it is given; the others their roles'
-            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel")
+            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/pandas")

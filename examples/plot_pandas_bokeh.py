@@ -173,6 +173,45 @@ def stacked100(df, x, color):
     return fig
 
 
+def radar(df, color):
+    measures = list(df.select_dtypes("number").columns)
+    # each measure scaled from its smallest (0, the centre) to its largest (1) over all
+    # rows, then each category's mean (groupby sorts them): its vertex on the measure's spoke
+    scaled = (df[measures] - df[measures].min()) / (df[measures].max() - df[measures].min())
+    means = scaled.groupby(df[color]).mean()
+    # Workaround: Pandas-Bokeh has no radar kind or polar axes, but its line kind joins a
+    # column's points in row order against one x column (never sorted). Each vertex goes at
+    # x = r sin(t), y = r cos(t), clockwise from 12 o'clock, the first again at the end to
+    # close the outline; each category's rows in a column of its own (NaN elsewhere).
+    n = len(measures)
+    turns = 2 * np.pi * np.arange(n + 1) / n
+    blocks = [pd.DataFrame({"x": r * np.sin(turns), name: r * np.cos(turns)})
+              for name, r in ((name, np.append(row, row.iloc[0]))
+                              for name, row in means.iterrows())]
+    # the frame as one more column, "frame": rings at 0.25 to 1 and the spokes, broken by
+    # NaN rows (where BokehJS breaks a line)
+    around = np.append(np.linspace(0, 2 * np.pi, 121), np.nan)
+    frame = pd.DataFrame({
+        "x": np.concatenate([*(r * np.sin(around) for r in (0.25, 0.5, 0.75, 1)),
+                             *([0, np.sin(t), np.nan] for t in turns[:n])]),
+        "frame": np.concatenate([*(r * np.cos(around) for r in (0.25, 0.5, 0.75, 1)),
+                                 *([0, np.cos(t), np.nan] for t in turns[:n])]),
+    })
+    # the spokes can be named in the title only: Pandas-Bokeh draws no text in a plot
+    order = ", ".join(measures)
+    fig = pd.concat([frame, *blocks], ignore_index=True).plot_bokeh.line(
+        # limits in the frame's proportions (about 590 x 370 px), so the rings are round
+        x="x", colormap=["#cccccc", *PALETTE], xlim=(-1.75, 1.75), ylim=(-1.1, 1.1),
+        title=f"clockwise from the top: {order}", fontsize_title="9pt",
+        legend="top_left", hovertool=False, toolbar_location=None, show_figure=False)
+    # on the returned bokeh figure: no axes (x and y mean nothing here), the frame's line
+    # left out of the legend
+    fig.axis.visible = False
+    fig.grid.visible = False
+    fig.legend[0].items = fig.legend[0].items[1:]
+    return fig
+
+
 def area(df, time, y, color):
     # One band per column, stacked=True piling them from the bottom in column order: the
     # sums as a (time x category) table, columns sorted.
@@ -233,6 +272,11 @@ NOT_SUPPORTED = {
 }
 
 SPEC_NOT_MET = {
+    "radar": {
+        "spokes": "Pandas-Bokeh draws no text inside a plot (its kinds are line, step, point, "
+        "scatter, bar, barh, hist, area, pie and map) and its axes are numeric here: the "
+        "measures are named, in spoke order, in the title only, not at their spokes.",
+    },
     "pie": {
         "order": "Pandas-Bokeh's pie draws annular_wedge glyphs from cumsum() of the shares, "
         "so the wedges run anticlockwise from 3 o'clock, Bokeh's convention; it has no start "
@@ -285,6 +329,7 @@ if __name__ == "__main__":
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),
         "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
+        "radar": (penguins[[*measures, "species"]], {"color": "species"}),
         "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
@@ -303,7 +348,7 @@ if __name__ == "__main__":
     for kind, (frame, roles) in calls.items():
         if kind not in NOT_SUPPORTED:
             # a kind of measures draws every column it is given; the others their roles'
-            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel")
+            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/pandas_bokeh")

@@ -399,6 +399,31 @@ def parallel(df, color):
     return fig
 
 
+def radar(df, color):
+    measures = list(df.select_dtypes("number").columns)
+    # Each measure scaled 0-1 between its smallest and largest value over all rows, then
+    # averaged per category (groupby sorts them: the i-th takes the i-th colour).
+    values = df[measures]
+    means = ((values - values.min()) / (values.max() - values.min())).groupby(df[color]).mean()
+    fig = go.Figure()
+    for i, (name, row) in enumerate(means.iterrows()):
+        red, green, blue = hex_to_rgb(PALETTE[i])
+        # The first measure repeated at the end closes the outline; fill="toself" fills
+        # the polygon, its fill defaulting to the line's colour at half opacity: fillcolor
+        # sets it (trace opacity would fade the outline too).
+        fig.add_trace(go.Scatterpolar(r=[*row, row.iloc[0]], theta=[*measures, measures[0]],
+                                      mode="lines+markers", fill="toself", name=name,
+                                      line_color=PALETTE[i],
+                                      fillcolor=f"rgba({red}, {green}, {blue}, 0.25)"))
+    # A category theta: the measures evenly spaced, the first at 12 o'clock (rotation 90,
+    # counted anticlockwise from 3 o'clock), then clockwise. The radial axis starts at 0;
+    # its tick labels run at 45 degrees, between the spokes, off the vertices.
+    fig.update_layout(polar=dict(angularaxis=dict(rotation=90, direction="clockwise"),
+                                 radialaxis=dict(range=[0, 1], angle=45)),
+                      legend_title_text=color, **SIZE)
+    return fig
+
+
 NOT_SUPPORTED = {}
 SPEC_NOT_MET = {
     "parallel": {
@@ -457,6 +482,7 @@ if __name__ == "__main__":
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),
         "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
+        "radar": (penguins[[*measures, "species"]], {"color": "species"}),
         "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
@@ -465,7 +491,7 @@ if __name__ == "__main__":
     for kind, (frame, roles) in calls.items():
         if kind not in NOT_SUPPORTED:
             # a kind of measures draws every column it is given; the others their roles'
-            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel")
+            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/plotly")

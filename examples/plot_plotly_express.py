@@ -278,6 +278,30 @@ def parallel(df, color):
     return fig.update_layout(margin=dict(l=50, r=50, t=50, b=100))
 
 
+def radar(df, color):
+    measures = list(df.select_dtypes("number").columns)
+    # Each measure scaled 0-1 between its smallest and largest value over all rows, then
+    # averaged per category; px takes the long form: a row per category and measure.
+    values = df[measures]
+    means = ((values - values.min()) / (values.max() - values.min())).groupby(df[color]).mean()
+    profiles = means.reset_index().melt(id_vars=color, var_name="measure",
+                                        value_name="mean, scaled 0-1")
+    # px.line_polar turns clockwise from 12 o'clock by default (direction "clockwise",
+    # start_angle 90); line_close repeats each trace's first point at its end.
+    fig = px.line_polar(profiles, r="mean, scaled 0-1", theta="measure", color=color,
+                        line_close=True, markers=True, range_r=[0, 1],
+                        color_discrete_sequence=PALETTE,
+                        category_orders={color: sorted(df[color].unique()), "measure": measures},
+                        **SIZE)
+    # The radial axis' tick labels at 45 degrees, between the spokes, off the vertices.
+    fig.update_polars(radialaxis_angle=45)
+    # fill="toself" fills each polygon, by default in its line's colour at half opacity:
+    # fillcolor sets it (trace opacity would fade the outline too).
+    return fig.for_each_trace(lambda profile: profile.update(
+        fill="toself",
+        fillcolor="rgba({}, {}, {}, 0.25)".format(*px.colors.hex_to_rgb(profile.line.color))))
+
+
 NOT_SUPPORTED = {}
 SPEC_NOT_MET = {
     "parallel": {
@@ -346,6 +370,7 @@ if __name__ == "__main__":
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),
         "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
+        "radar": (penguins[[*measures, "species"]], {"color": "species"}),
         "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
@@ -354,7 +379,7 @@ if __name__ == "__main__":
     for kind, (frame, roles) in calls.items():
         if kind not in NOT_SUPPORTED:
             # a kind of measures draws every column it is given; the others their roles'
-            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel")
+            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/plotly_express")

@@ -13,6 +13,7 @@ from mizani.labels import label_comma
 from plotnine import (
     aes,
     annotate,
+    coord_fixed,
     element_text,
     expand_limits,
     facet_grid,
@@ -24,7 +25,9 @@ from plotnine import (
     geom_density,
     geom_histogram,
     geom_line,
+    geom_path,
     geom_point,
+    geom_polygon,
     geom_segment,
     geom_smooth,
     geom_text,
@@ -45,6 +48,7 @@ from plotnine import (
     scale_y_continuous,
     stat_summary,
     theme,
+    theme_void,
 )
 from plotnine.animation import PlotnineAnimation
 
@@ -212,6 +216,53 @@ def parallel(df, color):
     )
 
 
+def radar(df, color):
+    # plotnine 0.15 has no coord_polar. The workaround is ggplot2's ggradar's: the polar
+    # places are computed by hand (x = r sin t, y = r cos t, the angle t clockwise from 12
+    # o'clock) and drawn on cartesian axes: grey rings and spokes as the frame, a polygon
+    # per category, the measure names as text past the spokes' ends, coord_fixed so that
+    # the rings stay round, theme_void for no axes
+    measures = list(df.select_dtypes("number").columns)
+    # each measure scaled from its smallest (0) to its largest (1) over every row, then
+    # averaged per category
+    scaled = (df[measures] - df[measures].min()) / (df[measures].max() - df[measures].min())
+    means = scaled.groupby(df[color]).mean()
+    turns = dict(zip(measures, 2 * np.pi * np.arange(len(measures)) / len(measures),
+                     strict=True))
+    # long form, the measures in the data's order within each category: a polygon's vertices
+    profiles = means.melt(var_name="measure", value_name="r", ignore_index=False).reset_index()
+    angle = profiles["measure"].map(turns)
+    profiles["x"], profiles["y"] = profiles["r"] * np.sin(angle), profiles["r"] * np.cos(angle)
+    spokes = pd.DataFrame({"measure": measures, "t": list(turns.values())})
+    spokes["x"], spokes["y"] = np.sin(spokes["t"]), np.cos(spokes["t"])
+    # each name outside its spoke's end: left-aligned on the right, right-aligned on the left
+    spokes["ha"] = np.select([spokes["x"] > 1e-9, spokes["x"] < -1e-9], ["left", "right"],
+                             "center")
+    spokes["va"] = np.select([spokes["y"] > 1e-9, spokes["y"] < -1e-9], ["bottom", "top"],
+                             "center")
+    levels, circle = [0.25, 0.5, 0.75, 1], np.linspace(0, 2 * np.pi, 121)
+    rings = pd.DataFrame([(level, np.sin(t) * level, np.cos(t) * level)
+                          for level in levels for t in circle], columns=["level", "x", "y"])
+    # each ring's value, between the first two spokes
+    between = np.pi / len(measures)
+    scale = pd.DataFrame({"level": levels, "x": np.multiply(levels, np.sin(between)),
+                          "y": np.multiply(levels, np.cos(between))})
+    return (
+        ggplot(profiles, aes("x", "y"))
+        + geom_path(aes(group="level"), rings, color="lightgrey")
+        + geom_segment(aes(x=0, y=0, xend="x", yend="y"), spokes, color="lightgrey")
+        + geom_text(aes(label="level"), scale, size=7, color="grey", ha="left", va="bottom")
+        + geom_polygon(aes(group=color, color=color, fill=color), alpha=0.25, size=0.8)
+        + geom_text(aes(x="x * 1.04", y="y * 1.04", label="measure", ha="ha", va="va"),
+                    spokes, size=8)
+        + scale_color_manual(PALETTE)
+        + scale_fill_manual(PALETTE)
+        + coord_fixed(xlim=(-1.5, 1.5), ylim=(-1.1, 1.1))  # room for the names
+        + theme_void()
+        + SIZE
+    )
+
+
 def violin(df, x, y):
     # bw="scott": Scott's rule (plotnine's default is R's nrd0); trim=True, the default,
     # ends each violin at its smallest and largest value
@@ -349,6 +400,7 @@ if __name__ == "__main__":
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),
         "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
+        "radar": (penguins[[*measures, "species"]], {"color": "species"}),
         "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
@@ -364,7 +416,7 @@ if __name__ == "__main__":
     for kind, (frame, roles) in calls.items():
         if kind not in NOT_SUPPORTED:
             # a kind of measures draws every column it is given; the others their roles'
-            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel")
+            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/plotnine")

@@ -8,6 +8,8 @@ area comes from the seaborn.objects interface (so.Plot), drawn on a Figure of it
 """
 
 import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
 import seaborn as sns
 import seaborn.objects as so
 
@@ -98,6 +100,35 @@ def splom(df, color):
     # above the grid: to its right the legend would widen the figure past 600 px
     sns.move_legend(grid, "lower center", bbox_to_anchor=(0.5, 1), ncols=len(order))
     return grid
+
+
+def radar(df, color):
+    # seaborn has no radar chart. A workaround in its own terms: seaborn draws on polar
+    # matplotlib Axes (its gallery's "FacetGrid with custom projection" passes
+    # projection="polar"), and lineplot averages y at each x per hue level (its default
+    # estimator is the mean). So: each measure scaled from its smallest (0) to its largest
+    # (1) over every row, one angle per measure, and lineplot joins each category's means
+    measures = list(df.select_dtypes("number").columns)
+    order = sorted(df[color].unique())
+    scaled = (df[measures] - df[measures].min()) / (df[measures].max() - df[measures].min())
+    scaled[color] = df[color]
+    long = scaled.melt(id_vars=color, var_name="measure")
+    angles = np.linspace(0, 2 * np.pi, len(measures), endpoint=False)
+    long["angle"] = long["measure"].map(dict(zip(measures, angles, strict=True)))
+    # the first measure's rows again a full turn on: each line comes back to its start
+    first = long[long["measure"] == measures[0]].assign(angle=2 * np.pi)
+    fig, ax = plt.subplots(figsize=(6, 4), subplot_kw={"projection": "polar"})
+    sns.lineplot(data=pd.concat([long, first]), x="angle", y="value", hue=color,
+                 hue_order=order, palette=PALETTE[:len(order)], errorbar=None, ax=ax)
+    ax.set_theta_offset(np.pi / 2)  # the first spoke at 12 o'clock (matplotlib starts at 3)
+    ax.set_theta_direction(-1)  # the others clockwise
+    ax.set_xticks(angles, measures)  # each spoke named by its measure
+    ax.set(ylim=(0, 1), xlabel="", ylabel="")  # 0 at the centre: the shapes undistorted
+    ax.tick_params(axis="x", labelsize=8)
+    ax.tick_params(axis="y", labelsize=7)
+    sns.move_legend(ax, "upper left", bbox_to_anchor=(1.15, 1))
+    fig.tight_layout()
+    return fig
 
 
 def violin(df, x, y):
@@ -240,6 +271,7 @@ if __name__ == "__main__":
         "bubble": (penguins, {**xy, "y": "flipper_length_mm", "size": "body_mass_g"}),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),
         "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
+        "radar": (penguins[[*measures, "species"]], {"color": "species"}),
         "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
@@ -253,7 +285,7 @@ if __name__ == "__main__":
     for kind, (frame, roles) in calls.items():
         if kind not in NOT_SUPPORTED:
             # a kind of measures draws every column it is given; the others their roles'
-            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel")
+            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/seaborn")

@@ -306,6 +306,84 @@ def parallel(df, color):
     }
 
 
+def radar(df, color):
+    measures = list(df.select_dtypes("number").columns)  # one spoke each, in the data's order
+    n = len(measures)
+    # Vega-Lite's theta/radius channels draw arcs only, so its radar is the usual workaround:
+    # the spec puts each vertex at x = r sin(t), y = r cos(t) (t clockwise from 12 o'clock)
+    # on hidden x/y scales with equal units per pixel, so that circles stay round.
+    reach = 1.25  # the outer ring is radius 1; the spokes' names sit just past it
+    width, height = 490, 390  # no axes: the plot area takes their room, about 600 x 400
+    x = {"field": "x", "type": "quantitative", "axis": None,
+         "scale": {"domain": [-reach * width / height, reach * width / height]}}
+    y = {"field": "y", "type": "quantitative", "axis": None, "scale": {"domain": [-reach, reach]}}
+    at_angle = [  # radius r at a turn (clockwise from 12 o'clock: 0 to 1) -> x, y
+        {"calculate": "datum.r * sin(2 * PI * datum.turn)", "as": "x"},
+        {"calculate": "datum.r * cos(2 * PI * datum.turn)", "as": "y"},
+    ]
+    spoke_turn = {"calculate": f"datum.spoke / {n}", "as": "turn"}  # the k-th spoke's turn
+    spokes = {"sequence": {"start": 0, "stop": n, "as": "spoke"}}
+    profiles = {
+        "transform": [
+            # each measure scaled 0-1 between its smallest and largest value over all rows,
+            # then averaged per category: the vertex on that measure's spoke
+            {"fold": measures},
+            {"joinaggregate": [{"op": "min", "field": "value", "as": "min"},
+                               {"op": "max", "field": "value", "as": "max"}],
+             "groupby": ["key"]},
+            {"calculate": "(datum.value - datum.min) / (datum.max - datum.min)",
+             "as": "scaled"},
+            {"aggregate": [{"op": "mean", "field": "scaled", "as": "r"}],
+             "groupby": [color, "key"]},
+            {"calculate": f"indexof({json.dumps(measures)}, datum.key)", "as": "spoke"},
+            spoke_turn, *at_angle,
+            # the first vertex once more at the end closes the outline
+            {"calculate": f"datum.spoke == 0 ? [0, {n}] : [datum.spoke]", "as": "vertex"},
+            {"flatten": ["vertex"]},
+        ],
+        # a line mark with a fill: each closed outline filled at opacity 0.25
+        "mark": {"type": "line", "strokeWidth": 2, "fillOpacity": 0.25},
+        "encoding": {
+            "x": x, "y": y,
+            "color": {"field": color, "type": "nominal", "scale": {"range": PALETTE}},
+            "fill": {"field": color, "type": "nominal", "scale": {"range": PALETTE}},
+            "order": {"field": "vertex", "type": "quantitative"},  # vertices in spoke order
+        },
+    }
+    rings = {  # circles at half and full radius, 72 segments each
+        "data": {"sequence": {"start": 0, "stop": 73, "as": "step"}},
+        "transform": [{"calculate": "[0.5, 1]", "as": "r"}, {"flatten": ["r"]},
+                      {"calculate": "datum.step / 72", "as": "turn"}, *at_angle],
+        "mark": {"type": "line", "color": "#dddddd", "strokeWidth": 1},
+        "encoding": {"x": x, "y": y, "detail": {"field": "r", "type": "quantitative"},
+                     "order": {"field": "step", "type": "quantitative"}},
+    }
+    lines = {  # a spoke from the centre to the outer ring
+        "data": spokes,
+        "transform": [{"calculate": "1", "as": "r"}, spoke_turn, *at_angle],
+        "mark": {"type": "rule", "color": "#bbbbbb"},
+        "encoding": {"x": x, "y": y, "x2": {"datum": 0}, "y2": {"datum": 0}},
+    }
+    names = {  # each spoke's measure just past its end, set off away from the centre
+        "data": spokes,
+        "transform": [{"calculate": "1.05", "as": "r"}, spoke_turn, *at_angle,
+                      {"calculate": f"{json.dumps(measures)}[datum.spoke]", "as": "measure"}],
+        "mark": {"type": "text", "color": "#333333",
+                 "align": {"expr": "abs(datum.x) < 1e-6 ? 'center' : "
+                                   "datum.x > 0 ? 'left' : 'right'"},
+                 "baseline": {"expr": "abs(datum.y) < 1e-6 ? 'middle' : "
+                                      "datum.y > 0 ? 'bottom' : 'top'"}},
+        "encoding": {"x": x, "y": y, "text": {"field": "measure"}},
+    }
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"values": records(df)},
+        "layer": [rings, lines, profiles, names],
+        "width": width, "height": height,
+        "config": {"view": {"stroke": None}},
+    }
+
+
 def violin(df, x, y):
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
@@ -573,6 +651,7 @@ if __name__ == "__main__":
         "widget": (penguins, xy),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),
         "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
+        "radar": (penguins[[*measures, "species"]], {"color": "species"}),
         "violin": (penguins, {"x": "species", "y": "body_mass_g"}),
         "area": (gapminder, {"time": "year", "y": "pop", "color": "continent"}),
         "pie": (penguins, {"color": "species"}),
@@ -588,7 +667,7 @@ if __name__ == "__main__":
     for kind, (frame, roles) in calls.items():
         if kind not in NOT_SUPPORTED:
             # a kind of measures draws every column it is given; the others their roles'
-            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel")
+            columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
             charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/vega_lite")

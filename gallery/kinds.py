@@ -58,6 +58,7 @@ FAMILIES: dict[str, str] = {
 MEASURES = 4  # the measures a scatter matrix or parallel coordinates draw, at most
 RANKING_TOP = 15  # the ordered bar shows this many of the highest values
 HEXBIN_GRIDSIZE = 25  # bins across the x range of a hexbin / 2D histogram
+RADAR_FILL = 0.25  # a radar profile's fill opacity: every overlapping profile stays visible
 DENSITY_AREA = (0.85, 1.1)  # a density curve's drawn area, as a share of 1 (tails may be cut)
 
 
@@ -162,6 +163,15 @@ SPECS.update({
         ("statistic", f"One line per row across the measures (at most {MEASURES}, in the "
          "data's order, left to right), each measure's axis scaled from its smallest value "
          "(0) to its largest (1)."),
+        _PALETTE, _ORDER, _LEGEND, _SIZE),
+    "radar": _spec(
+        ("statistic", f"One closed polygon per category over one spoke per measure (at most "
+         f"{MEASURES}, in the data's order, clockwise from 12 o'clock, evenly spaced); on each "
+         "spoke the vertex sits at the category's mean of that measure, the measure scaled "
+         "from its smallest value over all rows (0, the centre) to its largest (1)."),
+        ("spokes", "Each spoke is named by its measure."),
+        ("fill", f"Each polygon is outlined in its category's colour and filled at opacity "
+         f"{RADAR_FILL} (or not filled), so overlapping profiles all stay visible."),
         _PALETTE, _ORDER, _LEGEND, _SIZE),
     "violin": _spec(
         ("statistic", "One violin per x category: a mirrored Gaussian kernel density (Scott's "
@@ -346,6 +356,13 @@ KINDS: dict[str, ChartKind] = {
             "Each row as a line across the numeric measures, each scaled 0 to 1.",
             ("color",), categorical_roles=("color",), measures=True,
             spec=SPECS["parallel"], family="ranking",
+        ),
+        ChartKind(
+            "radar", "Radar / spider",
+            "Each category's mean profile over the numeric measures, each scaled 0 to 1, as a "
+            "polygon on spokes around a centre.",
+            ("color",), categorical_roles=("color",), measures=True,
+            spec=SPECS["radar"], family="ranking",
         ),
         ChartKind(
             "violin", "Violin plot",

@@ -5,6 +5,7 @@ that point."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -171,6 +172,38 @@ CASES = [
           "panels", "no panel plots every row"),
     Wrong("matplotlib", "splom", ("s=6, color=PALETTE[i],", "s=6, color=PALETTE[2 - i],"),
           "palette", "legend colours"),
+    # radar: turned the other way, a radius from 0.2, medians, opaque, open, unnamed, a
+    # category dropped, min-max from zero, an open outline under a fill
+    Wrong("matplotlib", "radar", ("ax.set_theta_direction(-1)", "ax.set_theta_direction(1)"),
+          "statistic", "at 90°"),
+    Wrong("matplotlib", "radar", ("ax.set_ylim(0, 1)", "ax.set_ylim(0.2, 1)"),
+          "statistic", "lie on no spoke's place"),
+    Wrong("seaborn", "radar", ("errorbar=None, ax=ax", 'errorbar=None, estimator="median", '
+                               "ax=ax"), "statistic", "Chinstrap's polygon"),
+    Wrong("plotnine", "radar", ("alpha=0.25, size=0.8", "alpha=0.8, size=0.8"),
+          "fill", "filled at opacity 0.80"),
+    Wrong("plotnine", "radar", ('label="measure"', 'label="t"'), "spokes", "no spoke is named"),
+    Wrong("pandas", "radar", ("around = pd.concat([profiles, profiles.iloc[:1]]).set_axis("
+                              "[*angles, 2 * np.pi])", "around = profiles.set_axis(angles)"),
+          "statistic", "the polygon is open"),
+    Wrong("bokeh", "radar", ("turns = 2 * np.pi", "turns = -2 * np.pi"), "statistic",
+          "at 90°"),
+    Wrong("holoviews", "radar", ("for name, row in means.iterrows()}",
+                                 "for name, row in means.iloc[1:].iterrows()}"),
+          "statistic", "no polygon in Gentoo's colour"),
+    Wrong("chartify", "radar", ("order = [measures[0], *measures[:0:-1]]", "order = measures"),
+          "statistic", "no vertex"),
+    Wrong("plotly", "radar", ("r=[*row, row.iloc[0]], theta=[*measures, measures[0]]",
+                              "r=[*row], theta=[*measures]"), "statistic", "the polygon is open"),
+    Wrong("plotly_express", "radar", ("range_r=[0, 1],", "range_r=[0, 1], start_angle=0,"),
+          "statistic", "no vertex"),
+    Wrong("vega_lite", "radar", ('{"op": "mean", "field": "scaled", "as": "r"}',
+                                 '{"op": "median", "field": "scaled", "as": "r"}'),
+          "statistic", "Chinstrap's polygon"),
+    Wrong("vega_lite", "radar", ("[0, {n}] : [datum.spoke]", "[0] : [datum.spoke]"),
+          "statistic", "the polygon is open"),
+    Wrong("altair", "radar", ("strokeWidth=2, fillOpacity=0.25", "strokeWidth=2, "
+                              "fillOpacity=0.8"), "fill", "filled at opacity 0.80"),
     # parallel coordinates: raw values, a category left out
     Wrong("matplotlib", "parallel", ("ax.plot(measures, group.T.to_numpy(),",
                                      "ax.plot(measures, df.loc[group.index, measures].T"
@@ -189,7 +222,8 @@ def _example(library: str, kind: str, folder: Path,
     code = (ROOT / "examples" / f"{stem}.py").read_text(encoding="utf-8")
     if mistake is not None:
         start = code.index(f"def {kind}(")
-        end = code.index("\ndef ", start + 1)
+        # the function ends where the next top-level line starts
+        end = start + 1 + re.search(r"\n(?=\S)", code[start + 1:]).start()
         function = code[start:end]
         assert function.count(mistake[0]) == 1, mistake[0]
         code = code[:start] + function.replace(*mistake) + code[end:]

@@ -50,12 +50,13 @@ def measure(figure: Any) -> Drawn:
         if kind == "splom":
             dimensions = trace.dimensions or ()
             points += _length(dimensions[0].values if dimensions else None) * _splom_panels(trace)
-        elif kind in {"scatter", "scattergl", "scatter3d"}:
+        elif kind in {"scatter", "scattergl", "scatter3d", "scatterpolar"}:
             # "lines+markers" draws both: a vertex and a marker per value. With no mode,
             # plotly.js draws lines+markers below 20 points and lines from 20 up.
-            mode = trace.mode or ("lines+markers" if _length(trace.x) < 20 else "lines")
-            points += _length(trace.x) * ("markers" in mode)
-            line_points += _length(trace.x) * ("lines" in mode)
+            values = trace.r if kind == "scatterpolar" else trace.x  # a polar trace's are r
+            mode = trace.mode or ("lines+markers" if _length(values) < 20 else "lines")
+            points += _length(values) * ("markers" in mode)
+            line_points += _length(values) * ("lines" in mode)
         elif kind in _RAW:
             rows += max(_length(trace.x), _length(trace.y))
         elif kind == "parcoords":  # plotly.js scales each row's values onto its axes

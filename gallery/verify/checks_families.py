@@ -32,6 +32,7 @@ SHARE_TOLERANCE = 0.01  # a segment's share may differ by this much (1 %)
 OPACITY_SLACK = 0.05  # a band's fill opacity may differ from the specification's by this
 OFF_SCALE = 40.0  # RGB distance beyond which a bin's colour is not on the sequential scale
 SCALE_AGREEMENT = 0.9  # rank correlation of bins' counts and their places on the scale
+VERTEX_REACH = 0.025  # a radar vertex may sit this far (radius 1 = a measure's largest) off
 
 
 def _curve(lines: list[Line]) -> tuple[np.ndarray, np.ndarray] | None:
@@ -528,9 +529,108 @@ def check_parallel(scene: Scene, ctx: Context) -> list[Problem]:
     return problems + legend_problems(scene, ctx) + size_problems(scene, ctx)
 
 
+def _radar_profiles(ctx: Context, measures: list[str]) -> dict[str, np.ndarray]:
+    """{category: where its vertices belong}: the mean of each measure scaled 0-1, on a
+    spoke per measure clockwise from 12 o'clock, as x (rightwards) and y (upwards)."""
+    values = ctx.data[measures].astype(float)
+    low, high = values.min(), values.max()
+    scaled = (values - low) / (high - low).where(high > low, 1.0)
+    means = scaled.groupby(ctx.column("color").astype(str).to_numpy()).mean()
+    turns = 2 * np.pi * np.arange(len(measures)) / len(measures)
+    return {name: np.column_stack([means.loc[name].to_numpy() * np.sin(turns),
+                                   means.loc[name].to_numpy() * np.cos(turns)])
+            for name in ctx.categories() if name in means.index}
+
+
+def _outlines(scene: Scene) -> list[tuple[Line | Area, np.ndarray, bool]]:
+    """Every drawn numeric outline: (mark, its vertices, closed?). An area is closed by
+    being filled; a line when it comes back to where it started."""
+    found = []
+    for mark in (*scene.lines, *scene.areas):
+        if mark.alpha <= 0.05 or len(mark.xs) < 3 or not all(
+                isinstance(v, int | float) for v in (*mark.xs, *mark.ys)):
+            continue
+        points = np.column_stack([np.asarray(mark.xs, float), np.asarray(mark.ys, float)])
+        points = points[np.isfinite(points).all(axis=1)]
+        if len(points) < 3:
+            continue
+        closed = isinstance(mark, Area) or bool(np.hypot(*(points[0] - points[-1])) < 1e-6)
+        found.append((mark, points, closed))
+    return found
+
+
+def _spoke_misses(expected: np.ndarray, drawn: np.ndarray, measures: list[str]) -> list[str]:
+    """Where a drawn polygon misses its profile: each spoke without a vertex at its place,
+    and vertices at no spoke's place."""
+    gaps = np.hypot(*(expected[:, None, :] - drawn[None, :, :]).transpose(2, 0, 1))
+    misses = []
+    for k, name in enumerate(measures):
+        if gaps[k].min() > VERTEX_REACH:
+            want = float(np.hypot(*expected[k]))
+            near = drawn[int(gaps[k].argmin())]
+            misses.append(f"{name} at {want:.2f} from the centre has no vertex (nearest: "
+                          f"{np.hypot(*near):.2f} at {_clock(near)})")
+    strays = int((gaps.min(axis=0) > VERTEX_REACH).sum())
+    if strays:
+        misses.append(f"{strays} vertices lie on no spoke's place")
+    return misses
+
+
+def _neutral(color: str) -> bool:
+    """A grey: its red, green and blue within a few steps of one another."""
+    channels = [int(color[i:i + 2], 16) for i in (1, 3, 5)] if len(color) == 7 else [0, 255]
+    return max(channels) - min(channels) < 20
+
+
+def _clock(point: np.ndarray) -> str:
+    """A point's direction as a reader says it: degrees clockwise from 12 o'clock."""
+    return f"{round(float(np.degrees(np.arctan2(point[0], point[1])))) % 360}°"
+
+
+def check_radar(scene: Scene, ctx: Context) -> list[Problem]:
+    measures, mapping = _measures(ctx), color_map(scene, ctx)
+    profiles, outlines, problems = _radar_profiles(ctx, measures), _outlines(scene), []
+    if not outlines:
+        return [Problem("statistic", "no polygon is drawn")] + size_problems(scene, ctx)
+    for name, expected in profiles.items():
+        own = [(mark, points, closed) for mark, points, closed in outlines
+               if category_of(mark.color, mapping) == name]
+        if not own:
+            problems.append(Problem("statistic", f"no polygon in {name}'s colour"))
+            continue
+        misses = {id(mark): _spoke_misses(expected, points, measures) for mark, points, _ in own}
+        fitting = [(mark, closed) for mark, _, closed in own if not misses[id(mark)]]
+        # the outline is what closes a polygon a reader sees; a fill only when it has none
+        outlined = [closed for mark, closed in fitting if isinstance(mark, Line)]
+        if not fitting:
+            worst = min(misses.values(), key=len)
+            problems.append(Problem("statistic", f"{name}'s polygon: " + "; ".join(worst)))
+        elif not any(outlined or [closed for _, closed in fitting]):
+            problems.append(Problem("statistic", f"{name}'s outline does not come back to its "
+                                    "first spoke: the polygon is open"))
+        opaque = [mark.alpha for mark, _, _ in own
+                  if isinstance(mark, Area) and mark.alpha > spec.RADAR_FILL + OPACITY_SLACK]
+        if opaque:
+            problems.append(Problem("fill", f"{name}'s polygon is filled at opacity "
+                                    f"{max(opaque):.2f}, over {spec.RADAR_FILL}: profiles "
+                                    "behind it are hidden"))
+    named = {t.text.strip() for t in scene.texts} | {
+        str(c) for panel in scene.panels for c in (*panel.x.categories, *panel.y.categories)}
+    unnamed = [m for m in measures if m not in named]
+    if unnamed:
+        problems.append(Problem("spokes", f"no spoke is named {_shown(unnamed)}"))
+    # grey and black outlines are the frame (rings, spokes), unless a category is black
+    frame = {c for c in (m.color for m, _, _ in outlines) if _neutral(c)} - set(
+        ctx.colors().values())
+    problems += mark_color_problems((m.color for m, _, _ in outlines if m.color not in frame),
+                                    ctx, what="polygons")
+    return problems + legend_problems(scene, ctx) + size_problems(scene, ctx)
+
+
 CHECKS = {
     "splom": check_splom,
     "parallel": check_parallel,
+    "radar": check_radar,
     "violin": check_violin,
     "area": check_area,
     "pie": check_pie,

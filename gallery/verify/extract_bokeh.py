@@ -745,11 +745,15 @@ def _outline(xs: np.ndarray, ys: np.ndarray, keep: tuple[bool, bool]) -> tuple[
 
 
 def area_outlines(rows: Rows) -> list[tuple[tuple[float, ...], tuple[float, ...]]]:
-    """Each area's outline: a Patch's or each Patches row's vertices; a VArea or HArea (or a
-    Band) out along one edge and back along the other, stacked edges evaluated."""
+    """Each area's outline: a Patch's or each Patches (or MultiPolygons) row's vertices; a
+    VArea or HArea (or a Band) out along one edge and back along the other, stacked edges
+    evaluated."""
     glyph, kept = rows.glyph, rows.in_view
-    if isinstance(glyph, Patches):
+    if isinstance(glyph, Patches | MultiPolygons):
         xs, ys = rows.raw("xs"), rows.raw("ys")
+        if isinstance(glyph, MultiPolygons):  # a row's polygons of rings: its first's exterior
+            xs, ys = ([row[0][0] if len(row) and len(row[0]) else [] for row in v]
+                      for v in (xs, ys))
         outlines = []
         for i in range(rows.n):
             x, y = _as_array(xs[i], len(xs[i])), _as_array(ys[i], len(ys[i]))

@@ -8,9 +8,10 @@ library made them:
   3D offsets, with the colours as set (before matplotlib's depth shading). A 2D point
   clipped away outside the axes' view is reported with alpha 0: it exists, nobody sees it.
 - Rects: every axis-aligned rectangle, whatever draws it (Rectangle and other patches,
-  PolyCollection polygons, closed 5-vertex Line2D outlines), and one per heatmap cell
-  (AxesImage elements, QuadMesh cells, with ``value``). A Rectangle's y0/y1 are its
-  anchor and far edge (a bar's base and top); a polygon's y0 is the edge nearer zero.
+  PolyCollection and PatchCollection polygons, closed 5-vertex Line2D outlines), and one
+  per heatmap cell (AxesImage elements, QuadMesh cells, with ``value``). A Rectangle's
+  y0/y1 are its anchor and far edge (a bar's base and top); a polygon's y0 is the edge
+  nearer zero.
   A rectangle of zero width *and* height (seaborn's legend proxies) draws nothing and is
   skipped. A closed rectangular Line2D is a Rect only, not also a Line.
   A cell's ``value`` is the number behind its colour where the artist keeps it (AxesImage,
@@ -38,8 +39,13 @@ library made them:
   never a legend, even where its ticks name categories (pandas' categorical ``c=``).
   Marker sizes are given where size is what a legend explains: on entries labelled with
   numbers, whose sizes differ within one legend.
-- Date axes give the axis's own date numbers, and non-rectilinear (polar) axes their
-  projection's values: both are said in ``notes``, with every artist skipped.
+- Date axes give the axis's own date numbers, and non-rectilinear axes other than polar
+  their projection's values: both are said in ``notes``, with every artist skipped.
+- Polar axes are read in the radar frame: x rightwards and y upwards from the centre, a
+  mark at angle theta and radius r at ``(r - r0) * (cos a, sin a)``, where ``a`` is the
+  angle as drawn (theta offset and direction applied, anticlockwise from 3 o'clock) and
+  ``r0`` the radius at the centre (``get_rorigin``). The angular tick labels (a radar's
+  spoke names), clockwise from 12 o'clock as drawn, are the x axis's categories.
 - An animation (a Figure that ``figure_of`` got from an Animation) is read at its first
   frame, the marks of the other frames left out; its controls are what ``to_jshtml``
   draws with every animation: a play button and a frame slider, each step labelled by
@@ -59,6 +65,7 @@ from matplotlib.axes import Axes
 from matplotlib.collections import (
     Collection,
     LineCollection,
+    PatchCollection,
     PathCollection,
     PolyCollection,
     QuadMesh,
@@ -289,7 +296,8 @@ class _AxisReader:
             return Axis(categories=self.labels, title=title)
         if self.powers:
             return Axis(low=10.0 ** self.low, high=10.0 ** self.high, title=title)
-        return Axis(low=self.low, high=self.high, title=title)
+        # a numeric axis with labels: a polar axis's spoke names
+        return Axis(low=self.low, high=self.high, categories=self.labels, title=title)
 
 
 def _ticks(axis: Any, low: float, high: float) -> list[tuple[float, MplText]]:
@@ -381,7 +389,35 @@ def _in_log_units(ticks: list[tuple[float, MplText]]) -> bool:
                 and not np.allclose(numbers, locs))
 
 
+def _radar(ax: Any, xy: np.ndarray) -> np.ndarray:
+    """Polar data (theta, r) in the radar frame, as matplotlib's PolarTransform places it:
+    at the angle drawn (offset and direction applied), r less the radius at the centre."""
+    angle = xy[:, 0] * ax.get_theta_direction() + ax.get_theta_offset()
+    reach = (xy[:, 1] - ax.get_rorigin()) * ax.get_rsign()
+    return np.column_stack([reach * np.cos(angle), reach * np.sin(angle)])
+
+
+def _polar_reader(ax: Any, which: str, notes: list[str]) -> _AxisReader:
+    """A polar panel's axis in the radar frame: from -reach to reach (the outer ring's
+    distance from the centre); x named by the angular tick labels, clockwise from 12
+    o'clock as drawn."""
+    reach = abs(ax.get_rmax() - ax.get_rorigin())
+    if which == "y":
+        return _AxisReader(False, np.array([]), (), -reach, reach)
+    notes.append("polar axes: marks are read in the radar frame (x rightwards, y upwards "
+                 "from the centre, the angle as drawn, the radius less the centre's)")
+    low, high = sorted(float(v) for v in ax.get_xlim())
+    ticks = [(loc, label.get_text().strip()) for loc, label in _ticks(ax.xaxis, low, high)
+             if label.get_visible() and label.get_text().strip()]
+    clock = [(float(np.pi / 2 - (loc * ax.get_theta_direction() + ax.get_theta_offset()))
+              % (2 * np.pi), text) for loc, text in ticks]
+    names = dict.fromkeys(text for _, text in sorted(clock, key=lambda tick: tick[0]))
+    return _AxisReader(False, np.array([]), tuple(names), -reach, reach)
+
+
 def _axis_reader(ax: Axes, which: str, renderer: Any, notes: list[str]) -> _AxisReader:
+    if ax.name == "polar":
+        return _polar_reader(ax, which, notes)
     axis = ax.xaxis if which == "x" else ax.yaxis
     low, high = sorted(float(v) for v in (ax.get_xlim() if which == "x" else ax.get_ylim()))
     if _is_date(axis):
@@ -465,14 +501,18 @@ class _PanelReader:
         self.y = _axis_reader(self.ax, "y", self.renderer, self.notes)
         self.dpi = float(self.figure.dpi)
         self.three_d = hasattr(self.ax, "get_zlim")
+        self.polar = self.ax.name == "polar"
         self.shown = self.ax.get_visible()
 
     def to_data(self, transform: Any, xy: np.ndarray) -> np.ndarray:
-        """Coordinates in ``transform``'s space as data coordinates."""
+        """Coordinates in ``transform``'s space as data coordinates (on polar axes, in
+        the radar frame)."""
         xy = np.asarray(xy, dtype=float).reshape(-1, 2)
-        if transform == self.ax.transData or self.three_d:
+        if self.three_d:
             return xy
-        return self.ax.transData.inverted().transform(transform.transform(xy))
+        if transform != self.ax.transData:
+            xy = self.ax.transData.inverted().transform(transform.transform(xy))
+        return _radar(self.ax, xy) if self.polar else xy
 
     def inside(self, display: np.ndarray, radius: Any) -> np.ndarray:
         """Which display positions a marker of ``radius`` px at them is seen from: the
@@ -588,6 +628,8 @@ def _read_collection(panel: _PanelReader, coll: Collection, marks: _Marks) -> No
         _read_polygons(panel, coll, coll.get_paths(), marks)
         if _plotnine_colorbar(panel.figure):
             marks.tiles += _colour_bins(panel, marks.rects[drawn:])
+    elif isinstance(coll, PatchCollection) and not panel.three_d:  # HoloViews' Polygons
+        _read_polygons(panel, coll, coll.get_paths(), marks)
     else:
         marks.notes.append(f"panel {panel.index}: skipped a {type(coll).__name__} "
                            "(an artist type this extractor does not read)")
@@ -706,7 +748,8 @@ def _read_line(panel: _PanelReader, line: Line2D, marks: _Marks) -> None:
     colour, size = _marker_rgba(line), line.get_markersize() * panel.dpi / 72
     seen = np.ones(len(xy), bool)
     if not panel.three_d and line.get_clip_on():
-        seen = panel.inside(panel.ax.transData.transform(np.nan_to_num(xy)), size / 2)
+        raw = np.ma.filled(np.ma.asarray(line.get_xydata(), dtype=float), np.nan)
+        seen = panel.inside(line.get_transform().transform(np.nan_to_num(raw)), size / 2)
     for row, visible in zip(xy, seen, strict=True):
         if np.all(np.isfinite(row)):
             alpha = float(colour[3]) if shown and visible else 0.0
@@ -855,7 +898,7 @@ def _patch_xy(panel: _PanelReader, patch: Patch, vertices: np.ndarray) -> np.nda
     """Data coordinates of a patch's path; straight through its own placement when it
     lives in data space, so a bar's base of 0 stays exactly 0."""
     if patch.get_data_transform() is panel.ax.transData:
-        return patch.get_patch_transform().transform(vertices)
+        return panel.to_data(panel.ax.transData, patch.get_patch_transform().transform(vertices))
     return panel.to_data(patch.get_transform(), vertices)
 
 
@@ -924,6 +967,8 @@ def _read_text(panel: _PanelReader, text: MplText, marks: _Marks) -> None:
     box = text.get_window_extent(panel.renderer)
     x, y = panel.ax.transData.inverted().transform([(box.x0 + box.x1) / 2,
                                                     (box.y0 + box.y1) / 2])
+    if panel.polar:
+        (x, y), = _radar(panel.ax, np.array([[x, y]]))
     marks.texts.append(Text(panel.x.at(x), panel.y.at(y), text.get_text(), panel.index))
 
 

@@ -166,7 +166,26 @@ function facetTitle(fl, xd, yd) {
   return [above, right].filter(Boolean).map((a) => strip(a.text)).join(', ');
 }
 
+// A polar subplot's panel: x holds the angular axis' tick labels as drawn (a radar's
+// spoke names), y the radial axis' range (its data values at the centre and the rim).
+const polarOf = (fl, t) => t.subplot && String(t.subplot).startsWith('polar') &&
+  fl[t.subplot] && fl[t.subplot]._subplot;
+function describePolar(fl, trace) {
+  const sp = polarOf(fl, trace), ra = sp.radialAxis, s = fl._size, d = fl[trace.subplot].domain;
+  const frame = fl._polarlayer.node().querySelector(`:scope > g.${trace.subplot}`);
+  const ticks = frame ? [...frame.querySelectorAll('.angular-axis .angularaxistick text')] : [];
+  const ends = (ra.range || []).map((r) => ra.r2l(r)).filter(NUMERIC);
+  return {title: '',
+          x: {low: null, high: null, categories: ticks.map((n) => strip(n.textContent)),
+              title: ''},
+          y: {low: ends.length ? Math.min(...ends) : null,
+              high: ends.length ? Math.max(...ends) : null, categories: [],
+              title: strip(ra.title && ra.title.text)},
+          left: s.l + d.x[0] * s.w, top: s.t + (1 - d.y[1]) * s.h};
+}
+
 function describePanel(fl, trace) {
+  if (polarOf(fl, trace)) return describePolar(fl, trace);
   if (trace.xaxis && trace.yaxis) {
     const xa = axisOf(fl, trace.xaxis), ya = axisOf(fl, trace.yaxis);
     if (!xa || !ya) return null;
@@ -179,7 +198,8 @@ function describePanel(fl, trace) {
   return {title: '', x: describeAxis(fl, scene.xaxis, 'x'), y: describeAxis(fl, scene.yaxis, 'y'),
           left: s.l + d.x[0] * s.w, top: s.t + (1 - d.y[1]) * s.h};
 }
-const panelKey = (t) => t.xaxis && t.yaxis ? t.xaxis + t.yaxis : (t.scene || null);
+const panelKey = (t) => t.xaxis && t.yaxis ? t.xaxis + t.yaxis
+  : (t.scene || (String(t.subplot || '').startsWith('polar') ? t.subplot : null));
 
 // --- marks, one reader per trace type ---------------------------------------------------
 function splitLines(ctx, pts, color, alpha, panel, connect) {
@@ -255,6 +275,44 @@ function readScatter(ctx, trace, cd, vis) {
                op, panel, trace.connectgaps);
   }
   pushFill(ctx, trace, vis, panel, stackOutline(ctx, trace, cd));
+}
+
+// A polar scatter in the radar frame: x rightwards, y upwards, the centre at (0, 0). As
+// plotly.js draws it, angularAxis.c2g turns a theta (radians, or a category's index: its
+// place among the categories, evenly round the circle) into the drawn angle, rotation and
+// direction applied, counted anticlockwise from 3 o'clock; radialAxis.c2g turns r into
+// r - radialaxis.range[0] (plus the hole, if any). So (g cos, g sin) is (r - r0) times
+// (sin t, cos t) for t clockwise from 12 o'clock. A fill "toself" is the polygon of the
+// points, closed back to the first.
+function readScatterPolar(ctx, trace, cd, vis) {
+  const sp = polarOf(ctx.fl, trace);
+  if (!sp) { ctx.notes.push(`polar trace ${named(trace)} has no polar subplot`); return; }
+  const ra = sp.radialAxis, aa = sp.angularAxis, panel = ctx.panelOf(trace);
+  const mode = trace.mode || '', m = trace.marker || {}, op = vis * (trace.opacity ?? 1);
+  const pts = cd.map((d) => {
+    if (!NUMERIC(d.r) || !NUMERIC(d.theta)) return [null, null];
+    const g = ra.c2g(d.r), angle = aa.c2g(d.theta);
+    return NUMERIC(g) && NUMERIC(angle) ? [g * Math.cos(angle), g * Math.sin(angle)]
+                                         : [null, null];
+  });
+  if (mode.includes('markers')) {
+    cd.forEach((d, i) => {
+      const [x, y] = pts[i];
+      if (x === null) return;
+      const c = markColor(ctx, m, d), mo = d.mo !== undefined ? d.mo : m.opacity;
+      const size = NUMERIC(d.mrc) ? 2 * d.mrc : (NUMERIC(m.size) ? m.size : null);
+      ctx.out.points.push({x, y, color: hex(c), alpha: op * mo * (c ? c[3] : 1), size, panel});
+    });
+  }
+  if (mode.includes('lines')) {
+    splitLines(ctx, pts, rgba(trace.line.color), op, panel, trace.connectgaps);
+  }
+  if (trace.fill === 'tonext') {
+    ctx.notes.push(`the fill of polar trace ${named(trace)} (tonext) is read without outline`);
+  }
+  const kept = pts.filter((p) => p[0] !== null);
+  pushFill(ctx, trace, vis, panel, trace.fill === 'toself'
+    ? {xs: kept.map((p) => p[0]), ys: kept.map((p) => p[1])} : null);
 }
 
 // WebGL scatter keeps no per-point calcdata: positions are in cd[0].t and the colours and
@@ -625,7 +683,7 @@ function readParcoords(ctx, trace, cd, vis) {
 const READERS = {scatter: readScatter, scattergl: readScatterGl, scatter3d: readScatter3d,
                  bar: readBars, histogram: readBars, box: readBoxes, heatmap: readHeatmap,
                  histogram2d: readTiles, splom: readSplom, violin: readViolins, pie: readPie,
-                 parcoords: readParcoords};
+                 parcoords: readParcoords, scatterpolar: readScatterPolar};
 
 // --- what a reader can do: hover, controls, a linked selection --------------------------
 // The fields a hover label names: each line of the hovertemplate "name: value" or

@@ -208,9 +208,14 @@ def _walk_children(item: dict, ctx: _Context, graph: _Graph) -> None:
 
 
 def _fallback_panel(item: dict, ctx: _Context, graph: _Graph) -> int:
-    """Marks outside any group with axes (every axis turned off) get their group as panel."""
-    graph.panels.append(_PanelRead(ctx.x, ctx.y, item.get("width", 0.0),
-                                   item.get("height", 0.0)))
+    """Marks outside any group with axes (every axis turned off) get their group as panel;
+    groups over the same area (a layer's series groups) share one."""
+    read = _PanelRead(ctx.x, ctx.y, item.get("width", 0.0), item.get("height", 0.0))
+    for index, known in enumerate(graph.panels):
+        if (known.left, known.top, known.width, known.height) == (
+                read.left, read.top, read.width, read.height):
+            return index
+    graph.panels.append(read)
     return len(graph.panels) - 1
 
 
@@ -412,6 +417,21 @@ class _Pixels(_Mapper):
         return Axis(low=self.value(start), high=self.value(end), title=title)
 
 
+class _Domain(_Mapper):
+    """A linear x or y scale drawn with no axis labels (a radar's hidden axes) whose domain
+    the spec gives as two numbers: it spans the panel's width (x) or height (y)."""
+
+    def __init__(self, domain: tuple[float, float], start: float, end: float) -> None:
+        self.low, self.high = domain
+        self.start, self.end = start, end
+
+    def value(self, px: float) -> float:
+        return self.low + (px - self.start) * (self.high - self.low) / (self.end - self.start)
+
+    def axis(self, start: float, end: float, title: str) -> Axis:
+        return Axis(low=self.value(start), high=self.value(end), title=title)
+
+
 def _mapper(axis: _AxisRead | None, scale: dict, where: str, notes: list[str]) -> _Mapper:
     if axis is None or not axis.ticks:
         notes.append(f"{where}: no axis labels to read positions from; its coordinates are NaN")
@@ -467,6 +487,26 @@ def _y_without_axis(vega: dict) -> bool:
 
     visit(vega)
     return any(name == "y" or name.endswith("_y") for name in scales - drawn)
+
+
+def _given_domains(vega: dict) -> dict[str, tuple[float, float]]:
+    """"x"/"y" -> the domain of the view's x/y scale when the spec gives it as two numbers
+    and the scale is linear, not niced, over the whole width/height: pixels map to data
+    without any axis labels."""
+    spans = {"x": [0, {"signal": "width"}], "y": [{"signal": "height"}, 0]}
+    found: dict[str, tuple[float, float]] = {}
+    for scale in vega.get("scales", []):
+        name, domain = scale.get("name"), scale.get("domain")
+        if name not in spans or scale.get("range") != spans[name] or scale.get("nice") or \
+                scale.get("type", "linear") != "linear" or scale.get("reverse") or not (
+                isinstance(domain, list) and len(domain) == 2 and all(
+                    isinstance(v, int | float) for v in domain)):
+            continue
+        low, high = float(domain[0]), float(domain[1])
+        if scale.get("zero"):  # Vega stretches such a domain to take in 0
+            low, high = min(low, 0.0), max(high, 0.0)
+        found[str(name)] = (low, high)
+    return found
 
 
 def _scales_by_orient(vega: dict) -> dict[str, dict]:
@@ -659,14 +699,21 @@ class _Frame:
 
 
 def _frames(graph: _Graph, scales: dict[str, dict], notes: list[str],
-            y_pixels: bool = False) -> list[_Frame]:
-    """``y_pixels``: a y scale has no axis; a panel without a y axis reads y in pixels."""
+            y_pixels: bool = False,
+            given: dict[str, tuple[float, float]] | None = None) -> list[_Frame]:
+    """``y_pixels``: a y scale has no axis; a panel without a y axis reads y in pixels.
+    ``given``: the x/y domains the spec gives, for panels without that axis."""
     frames = []
     for index, read in enumerate(graph.panels):
         mappers = []
         for horizontal, name in ((True, "x"), (False, "y")):
             axis = _axis_for(graph, index, horizontal)
             scale = scales.get(axis.orient, {}) if axis else {}
+            if axis is None and name in (given or {}):
+                span = (read.left, read.left + read.width) if horizontal else (
+                    read.top + read.height, read.top)
+                mappers.append((axis, _Domain((given or {})[name], *span)))
+                continue
             if axis is None and not horizontal and y_pixels:
                 note = "a y scale with no axis: y is in pixels up from each panel's bottom"
                 notes += [note] if note not in notes else []
@@ -839,6 +886,10 @@ def _polyline(mark: _Mark, frame: _Frame, panel: int, parts: _Parts) -> None:
     pixels = tuple((mark.x + i.get("x", 0.0), mark.y + i.get("y", 0.0)) for i in drawn)
     color, alpha = _stroke_or_fill(drawn[0], mark.opacity)
     _add_line(pixels, color, alpha, frame, panel, parts)
+    fill, fill_alpha = _paint(drawn[0], "fill", mark.opacity)
+    if fill and fill_alpha > 0:  # a line with a fill colour: Vega fills the shape it outlines
+        parts.areas.append(Area(fill, fill_alpha, panel, _outline(frame.x, [x for x, _ in pixels]),
+                                _outline(frame.y, [y for _, y in pixels])))
 
 
 def _outline(mapper: _Mapper, pixels: list[float]) -> tuple[float, ...]:
@@ -1176,7 +1227,8 @@ def extract(spec: dict) -> Scene:
     graph = _read_graph(graph_json["scenegraph"], graph_json.get("origin", [0, 0]))
     if not graph.panels:
         notes.append("no plotting area found in the scenegraph")
-    frames = _frames(graph, _scales_by_orient(vega), notes, _y_without_axis(vega))
+    frames = _frames(graph, _scales_by_orient(vega), notes, _y_without_axis(vega),
+                     _given_domains(vega))
     renumber = _reading_order(graph)
     parts = _read_marks(graph, frames, renumber, vega)
     boxes = _boxes(parts, frames, renumber)
