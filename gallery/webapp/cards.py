@@ -58,6 +58,16 @@ def _composite(spec: dict) -> bool:
                                                      for k in ("facet", "row", "column"))
 
 
+def _fixed_aspect(spec: dict) -> bool:
+    """A drawing on hidden x and y scales of given domains (a radar): one data unit is as
+    many px across as up only at the spec's own width and height."""
+    def fixed(view: dict) -> bool:
+        encoding = view.get("encoding", {})
+        return all(isinstance(encoding.get(c), dict) and encoding[c].get("axis", 0) is None
+                   and "domain" in encoding[c].get("scale", {}) for c in ("x", "y"))
+    return any(fixed(view) for view in [spec, *spec.get("layer", [])])
+
+
 @lru_cache(maxsize=128)
 def _vega_svg(text: str) -> str:
     """The SVG Vega itself draws for a spec (vl-convert, no browser)."""
@@ -119,10 +129,10 @@ def _show_vega(cell: Cell, key: str) -> None:
             "BUNDLE", _vega_bundle())
         st.iframe(page, width="stretch", height="content")
         return
-    if _composite(spec):
+    if _composite(spec) or _fixed_aspect(spec):
         # Vega-Lite cannot fit a facet or concatenation to a width, and Streamlit shows it
-        # at its full size, over the next card: drawn by Vega itself (vl-convert) as an SVG
-        # that scales to the card instead.
+        # at its full size, over the next card; a chart of fixed aspect would be stretched
+        # across only: drawn by Vega itself (vl-convert) as an SVG that scales to the card.
         st.image(_vega_svg(cell.text), width="stretch")
         return
     st.vega_lite_chart(spec=spec, key=key, width="stretch", theme=None)
