@@ -420,7 +420,9 @@ def radar(df, color):
     # its tick labels run at 45 degrees, between the spokes, off the vertices.
     fig.update_layout(polar=dict(angularaxis=dict(rotation=90, direction="clockwise"),
                                  radialaxis=dict(range=[0, 1], angle=45)),
-                      legend_title_text=color, **SIZE)
+                      # the spokes' names lie outside the polar area: a left margin wide
+                      # enough for them, or a narrow card cuts the name at 9 o'clock
+                      margin_l=90, legend_title_text=color, **SIZE)
     return fig
 
 

@@ -295,6 +295,9 @@ def radar(df, color):
                         **SIZE)
     # The radial axis' tick labels at 45 degrees, between the spokes, off the vertices.
     fig.update_polars(radialaxis_angle=45)
+    # The spokes' names lie outside the polar area: a left margin wide enough for them, or
+    # a narrow card cuts the name at 9 o'clock.
+    fig.update_layout(margin_l=90)
     # fill="toself" fills each polygon, by default in its line's colour at half opacity:
     # fillcolor sets it (trace opacity would fade the outline too).
     return fig.for_each_trace(lambda profile: profile.update(
