@@ -48,14 +48,14 @@ def _vega_shown_as(kind: str, libraries: list[str]) -> tuple[int, int]:
     """How many of these Vega cells the app shows as an SVG image, and as a page."""
     from gallery.datasets import read_dataset
     from gallery.render import render_cell
-    from gallery.webapp.cards import _composite, _selects_across
+    from gallery.webapp.cards import _composite, _fixed_aspect, _selects_across
 
     images = pages = 0
     for library in libraries:
         cell = render_cell(library, kind, read_dataset("penguins"), dataset="penguins")
         spec = json.loads(cell.payload) if isinstance(cell.payload, str) else cell.payload
         pages += _selects_across(spec)
-        images += _composite(spec) and not _selects_across(spec)
+        images += (_composite(spec) or _fixed_aspect(spec)) and not _selects_across(spec)
     return images, pages
 
 
@@ -76,9 +76,9 @@ def test_gallery_page_has_every_library_card_for_every_kind(app):
         ok = [lib for lib, status in statuses.items() if status == "ok"]
         families = [LIBRARIES.get(lib).family for lib in ok]
         # a Vega-Lite facet, repeat or concatenation is shown as the SVG Vega drew (it
-        # cannot fit a card's width); a linked Vega pair and a matplotlib animation are
-        # pages of their own (iframes): Streamlit's chart would draw the pair over the next
-        # card; an animation is HTML
+        # cannot fit a card's width), as is a drawing of fixed aspect (a radar); a linked
+        # Vega pair and a matplotlib animation are pages of their own (iframes):
+        # Streamlit's chart would draw the pair over the next card; an animation is HTML
         vega_images, vega_pages = _vega_shown_as(kind, [lib for lib in ok if LIBRARIES.get(
             lib).family == "vega"])
         animations = families.count("matplotlib") if kind == "animation" else 0
