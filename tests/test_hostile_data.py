@@ -58,7 +58,7 @@ def _vega_fields(spec) -> set[str]:
             if key in {"field", "groupby", "regression", "on", "bin_field"} and isinstance(
                     value, str) and value:  # a window's row_number names no field: ""
                 found.add(value)
-            elif key == "groupby" and isinstance(value, list):
+            elif key in {"groupby", "fold", "flatten"} and isinstance(value, list):
                 found.update(value)
             else:
                 found |= _vega_fields(value)
@@ -68,12 +68,35 @@ def _vega_fields(spec) -> set[str]:
     return found
 
 
+def _vega_made(spec) -> set[str]:
+    """Every field the spec makes itself: named by a transform's or a sequence's `as`, or
+    a column of a table the example computed and gave inline (a correlation matrix)."""
+    made = set()
+    if isinstance(spec, dict):
+        for key, value in spec.items():
+            if key == "as":
+                made.update([value] if isinstance(value, str) else value)
+            elif key == "values" and isinstance(value, list):
+                made.update(k for row in value if isinstance(row, dict) for k in row)
+            elif key == "datasets" and isinstance(value, dict):  # Altair's named tables
+                made.update(k for rows in value.values() for row in rows for k in row)
+            else:
+                made |= _vega_made(value)
+    elif isinstance(spec, list):
+        for value in spec:
+            made |= _vega_made(value)
+    return made
+
+
+# Fields Vega-Lite names itself when a transform is given no `as`: fold's key/value,
+# density's value/density, a facet's row/column; Altair's data-less encodings add "count".
+VEGA_DEFAULT_FIELDS = {"row", "column", "count", "value", "key", "density"}
+
+
 def _check_right_columns(cell, data: pd.DataFrame) -> None:
     if cell.family == "vega":
         fields = {f.split(".")[0] for f in _vega_fields(cell.payload)}
-        columns = set(data.columns) | {"row", "column", "correlation", "count", "value",
-                                       "variable", "x", "y", "density", "latest", "mean",
-                                       "rank", "index", "key", "min", "max", "norm_val"}
+        columns = set(data.columns) | _vega_made(cell.payload) | VEGA_DEFAULT_FIELDS
         assert fields <= columns, f"fields {fields - columns} are not columns of the data"
     if cell.family == "plotly" and cell.kind == "scatter":
         x = sorted(v for trace in cell.payload.data for v in trace.x)
@@ -153,6 +176,21 @@ def test_awkward_names_draw_in_every_cell_of_the_right_columns(library):
         assert cell.ok, cell.message
         prepared = prepare_cell(frame, chart_kind, None, None, None)
         _assert_drawn_right(cell, frame)
+        _check_right_columns(cell, prepared.data)
+
+
+def test_the_column_check_rejects_a_field_the_data_lacks():
+    """The wrong chart the check above is for: a radar whose fold names a column the data
+    does not have (the awkward name written unescaped), while its own `as` fields pass."""
+    frame = hostile_frame()
+    cell = render_cell("vega_lite", "radar", frame, live=True)
+    assert cell.ok, cell.message
+    prepared = prepare_cell(frame, KINDS["radar"], None, None, None)
+    _check_right_columns(cell, prepared.data)
+    fold = next(step for layer in cell.payload["layer"] for step in layer.get("transform", [])
+                if "fold" in step)
+    fold["fold"] = [name.replace("a_b_0__Q", "a.b[0]:Q") for name in fold["fold"]]
+    with pytest.raises(AssertionError, match="not columns of the data"):
         _check_right_columns(cell, prepared.data)
 
 
