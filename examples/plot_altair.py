@@ -1,6 +1,6 @@
 """Vega-Altair: every chart kind of the gallery as a declarative Vega-Lite chart.
 
-Run: python examples/plot_altair.py [OUT_DIR]  (needs altair, pandas, vl-convert-python)
+Run: python examples/plot_altair.py [OUT_DIR]  (needs altair, pandas, squarify, vl-convert-python)
 Each function takes a data frame and the names of the columns to use for each role, and
 returns an Altair chart; the Vega runtime aggregates, bins, fits and draws it. Charts are
 written as HTML pages with the Vega libraries inlined, so they open offline.
@@ -9,6 +9,8 @@ written as HTML pages with the Vega libraries inlined, so they open offline.
 import json
 
 import altair as alt
+import pandas as pd
+import squarify
 
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -367,6 +369,50 @@ def stacked100(df, x, color):
     ).properties(**SIZE)
 
 
+def treemap(df, color, label, size, time):
+    # Altair has no treemap: Vega's treemap transform never came to Vega-Lite (vega-lite
+    # issue #1872; altair issue #204), so this is a workaround. squarify (pinned) lays the
+    # tiles out in Python, nested (each category's block first, then its labels' tiles
+    # inside that block), and Altair draws them as rects on hidden x/y scales of a 150 x 100
+    # frame.
+    latest = df[df[time] == df[time].max()]
+    sums = latest.groupby([color, label])[size].sum()
+    sums = sums[sums > 0]
+    blocks = sums.groupby(level=0).sum().sort_values(ascending=False)  # squarify: largest first
+    width, height = 150, 100  # the plot's 3:2, so that square tiles look square
+    places = squarify.squarify(squarify.normalize_sizes(blocks, width, height), 0, 0, width, height)
+    rows = []
+    for name, block in zip(blocks.index, places, strict=True):
+        tiles = sums[name].sort_values(ascending=False)
+        spots = squarify.squarify(squarify.normalize_sizes(tiles, block["dx"], block["dy"]),
+                                  block["x"], block["y"], block["dx"], block["dy"])
+        rows += [{color: name, label: tile, size: value, "x": r["x"], "x2": r["x"] + r["dx"],
+                  "y": r["y"], "y2": r["y"] + r["dy"]}
+                 for (tile, value), r in zip(tiles.items(), spots, strict=True)]
+
+    def at(x, y):  # the frame's hidden scales; y runs down, the largest block at the top left
+        return (alt.X(f"{x}:Q").axis(None).scale(domain=[0, width]),
+                alt.Y(f"{y}:Q").axis(None).scale(domain=[0, height], reverse=True))
+
+    base = alt.Chart(pd.DataFrame(rows))
+    rects = base.mark_rect(stroke="white", strokeWidth=0.5).encode(
+        *at("x", "y"), alt.X2("x2:Q"), alt.Y2("y2:Q"),
+        alt.Color(f"{color}:N").scale(range=PALETTE),
+        tooltip=[color, label, alt.Tooltip(f"{size}:Q", format=",")],
+    )
+    # The name of each tile of at least 2 % of the whole, at its centre.
+    names = base.transform_filter(
+        alt.FieldGTEPredicate(field=size, gte=0.02 * float(sums.sum())),
+    ).transform_calculate(
+        middle_x="(datum.x + datum.x2) / 2", middle_y="(datum.y + datum.y2) / 2",
+    ).mark_text(color="white", fontSize=9).encode(
+        *at("middle_x", "middle_y"), alt.Text(f"{label}:N"))
+    return (rects + names).properties(
+        title=f"sum of {size} in {time} {df[time].max()}",
+        width=510, height=340,  # 3:2, as the frame
+    ).configure_view(stroke=None)
+
+
 def animation(df, x, y, size, color, time):
     times = sorted(df[time].unique())  # evenly spaced: 1952, 1957, ...
     # A slider under the chart picks the year; the filter draws that year's rows.
@@ -403,7 +449,6 @@ if __name__ == "__main__":
     from pathlib import Path
 
     import numpy as np
-    import pandas as pd
 
     data = Path(__file__).resolve().parent.parent / "gallery" / "data"
     penguins = pd.read_csv(data / "penguins.csv")
@@ -436,6 +481,8 @@ if __name__ == "__main__":
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
+        "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
+                                "time": "year"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }

@@ -1,6 +1,7 @@
 """Bokeh: every chart kind of the gallery, built glyph by glyph on a figure.
 
-Run: python examples/plot_bokeh.py [OUT_DIR]  (needs bokeh, numpy, pandas and scipy)
+Run: python examples/plot_bokeh.py [OUT_DIR]  (needs bokeh, numpy, pandas, scipy and
+squarify)
 Each function takes a data frame and the names of the columns to use for each role, and
 returns a bokeh figure (or grid of figures). Statistics (means, bins, quartiles, fits) are
 computed with pandas/numpy first, as Bokeh's own gallery does: Bokeh draws what it is
@@ -8,6 +9,8 @@ given. Charts are written as HTML pages with BokehJS inlined, so they open offli
 """
 
 import numpy as np
+import pandas as pd
+import squarify
 from bokeh.layouts import column, gridplot, row
 from bokeh.models import (
     ColumnDataSource,
@@ -467,6 +470,42 @@ def stacked100(df, x, color):
     return p
 
 
+def treemap(df, color, label, size, time):
+    # Bokeh has no treemap: a workaround from Bokeh's own gallery (topics/hierarchical/
+    # treemap.py), squarify (pinned) lays the tiles out and Bokeh draws them as rectangles.
+    # Two levels: each category's block first, then its labels' tiles inside that block.
+    latest = df[df[time] == df[time].max()]
+    sums = latest.groupby([color, label])[size].sum()
+    sums = sums[sums > 0]
+    blocks = sums.groupby(level=0).sum().sort_values(ascending=False)  # squarify: largest first
+    width, height = 130, 100  # the frame's shape beside the legend: square tiles look square
+    places = dict(zip(blocks.index, squarify.squarify(
+        squarify.normalize_sizes(blocks, width, height), 0, 0, width, height), strict=True))
+    # y runs down from 0 at the top: the largest block at the top left, as a treemap is read
+    p = figure(width=600, height=400, x_range=(0, width), y_range=(height, 0),
+               title=f"sum of {size} in {time} {df[time].max()}", toolbar_location=None,
+               tooltips=f"@{{{label}}}: @{{{size}}}{{0.0a}}", x_axis_location=None,
+               y_axis_location=None)
+    for i, name in enumerate(sorted(blocks.index)):  # the i-th category takes the i-th colour
+        block, tiles = places[name], sums[name].sort_values(ascending=False)
+        spots = pd.DataFrame(squarify.squarify(
+            squarify.normalize_sizes(tiles, block["dx"], block["dy"]),
+            block["x"], block["y"], block["dx"], block["dy"]))
+        spots[label], spots[size] = tiles.index, tiles.to_numpy()
+        spots["right"], spots["bottom"] = spots["x"] + spots["dx"], spots["y"] + spots["dy"]
+        # a quad from its edges: squarify's corner (x, y) is the top left on this y axis
+        p.quad(left="x", right="right", top="y", bottom="bottom", source=spots,
+               fill_color=PALETTE[i], line_color="white", line_width=0.5, legend_label=name)
+        named = spots[spots[size] >= 0.02 * sums.sum()]  # tiles large enough to hold a name
+        p.text(named["x"] + named["dx"] / 2, named["y"] + named["dy"] / 2, text=named[label],
+               text_align="center", text_baseline="middle", text_font_size="7pt",
+               text_color="white")
+    p.grid.grid_line_color = None
+    p.add_layout(p.legend[0], "right")
+    p.legend.title = color
+    return p
+
+
 def animation(df, x, y, size, color, time):
     names = sorted(df[color].unique())
     # marker size is a diameter in px: area proportional to the value, 40 px across for
@@ -561,6 +600,8 @@ if __name__ == "__main__":
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
+        "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
+                                "time": "year"}),
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "widget": (penguins, xy),

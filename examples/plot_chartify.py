@@ -383,6 +383,11 @@ NOT_SUPPORTED = {
     "bound to the chart would be bokeh's Select and CustomJS.",
     "animation": "Chartify has no animation, slider or play button: its charts are "
     "static; frames over time would take bokeh's Slider and CustomJS.",
+    "treemap": "Chartify has no treemap and no plot that draws a rectangle where the data "
+    "puts it: on numeric axes its plots are line, scatter, text and area, and its "
+    "rectangles are bars and intervals on a categorical axis or heatmap cells on a "
+    "categorical grid. A treemap would be squarify's layout drawn with raw bokeh quads on "
+    "ch.figure, outside Chartify's API.",
 }
 
 SPEC_NOT_MET = {
@@ -438,6 +443,8 @@ if __name__ == "__main__":
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
+        "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
+                                "time": "year"}),
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "widget": (penguins, xy),

@@ -1,7 +1,7 @@
 """HoloViews: every chart kind of the gallery, declared once, drawn by either backend.
 
-Run: python examples/plot_holoviews.py [OUT_DIR]  (needs holoviews, bokeh, numpy, pandas and
-scipy; matplotlib for the matplotlib backend)
+Run: python examples/plot_holoviews.py [OUT_DIR]  (needs holoviews, bokeh, numpy, pandas,
+scipy and squarify; matplotlib for the matplotlib backend)
 Each function takes a data frame and the names of the columns to use for each role.
 The functions say what the data is (which columns are keys, which are values) and return
 HoloViews elements; the plotting backend turns them into a figure. Changing the BACKEND
@@ -13,6 +13,7 @@ pages with BokehJS inlined, matplotlib charts as SVG files.
 import holoviews as hv
 import numpy as np
 import pandas as pd
+import squarify
 from holoviews import dim, opts
 from scipy.stats import gaussian_kde
 
@@ -409,6 +410,46 @@ def stacked100(df, x, color):
         opts.Bars(fig_inches=(6, 4), aspect=1.5, backend="matplotlib"))
 
 
+def treemap(df, color, label, size, time):
+    # HoloViews has no treemap element: a workaround on both backends, as Bokeh's own
+    # treemap example does it, squarify (pinned) lays the tiles out and Rectangles draw
+    # them. Two levels: each category's block first, then its labels' tiles inside it.
+    latest = df[df[time] == df[time].max()]
+    sums = latest.groupby([color, label])[size].sum()
+    sums = sums[sums > 0]
+    blocks = sums.groupby(level=0).sum().sort_values(ascending=False)  # squarify: largest first
+    width, height = 130, 100  # the frame's shape beside the legend: square tiles look square
+    places = squarify.squarify(squarify.normalize_sizes(blocks, width, height), 0, 0, width, height)
+    tiles = []
+    for name, block in zip(blocks.index, places, strict=True):
+        own = sums[name].sort_values(ascending=False)
+        spots = pd.DataFrame(squarify.squarify(
+            squarify.normalize_sizes(own, block["dx"], block["dy"]),
+            block["x"], block["y"], block["dx"], block["dy"]))
+        tiles.append(spots.assign(**{color: name, label: own.index, size: own.to_numpy()}))
+    tiles = pd.concat(tiles).sort_values(color)  # sorted: the i-th category, the i-th colour
+    tiles = tiles.assign(x1=tiles["x"] + tiles["dx"], y1=tiles["y"] + tiles["dy"],
+                         cx=tiles["x"] + tiles["dx"] / 2, cy=tiles["y"] + tiles["dy"] / 2)
+    # Rectangles take two corners as key dimensions (x0, y0, x1, y1); one per category,
+    # overlaid, so that the overlay draws the legend, as in scatter
+    rects = hv.Dataset(tiles).to(hv.Rectangles, ["x", "y", "x1", "y1"], [label, size],
+                                 groupby=color).overlay()
+    named = hv.Labels(tiles[tiles[size] >= 0.02 * sums.sum()], ["cx", "cy"], label)
+    # fill, outline and text are backend styles (bokeh's fill_color, line_color and text_*,
+    # matplotlib's facecolor, edgecolor, color and size)
+    return (rects * named).opts(
+        opts.Rectangles(fill_color=hv.Cycle(PALETTE), line_color="white", line_width=0.5,
+                        backend="bokeh"),
+        opts.Rectangles(facecolor=hv.Cycle(PALETTE), edgecolor="white", linewidth=0.5,
+                        backend="matplotlib"),
+        opts.Labels(text_color="white", text_font_size="7pt", backend="bokeh"),
+        opts.Labels(color="white", size=7, backend="matplotlib"),
+        # y runs down from 0 at the top: the largest block at the top left
+        opts.Overlay(xlim=(0, width), ylim=(0, height), invert_yaxis=True, xaxis=None,
+                     yaxis=None, legend_position="right",
+                     title=f"sum of {size} in {time} {df[time].max()}"), *SIZE)
+
+
 def animation(df, x, y, size, color, time):
     # a HoloMap keyed by year of overlays by colour; its frames share their axis ranges
     # (HoloViews normalises over every frame)
@@ -507,6 +548,8 @@ if __name__ == "__main__":
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
+        "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
+                                "time": "year"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }

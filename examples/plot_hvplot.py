@@ -290,6 +290,11 @@ NOT_SUPPORTED = {
     "draws 2D plots only.",
     "pie": "hvPlot has no pie or donut kind (.hvplot.pie does not exist); a pie needs "
     "HoloViews' own hv.Donut element, outside hvPlot's API.",
+    "treemap": "hvPlot has no treemap kind and no kind that draws rectangles where the data "
+    "puts them: Rectangles appear only inside ohlc (candles of one width around each x, "
+    "coloured up or down), and its polygons kind is documented for geopandas GeoDataFrames. "
+    "A treemap needs a layout (squarify) drawn with HoloViews' own hv.Rectangles and "
+    "hv.Labels, outside hvPlot's API.",
 }
 
 NEEDS_SERVER = {
@@ -353,6 +358,8 @@ if __name__ == "__main__":
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
+        "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
+                                "time": "year"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

@@ -1,6 +1,7 @@
 """matplotlib: every chart kind of the gallery, drawn the imperative way.
 
-Run: python examples/plot_matplotlib.py [OUT_DIR]  (needs matplotlib, numpy and pandas)
+Run: python examples/plot_matplotlib.py [OUT_DIR]
+(needs matplotlib, numpy, pandas, scipy, and squarify for the treemap's layout)
 Each function takes a data frame and the names of the columns to use for each role, and
 returns a matplotlib Figure: the statistics (means, fits, correlations) are computed with
 pandas and numpy, then every mark is placed by hand. Charts are written as SVG files.
@@ -8,7 +9,9 @@ pandas and numpy, then every mark is placed by hand. Charts are written as SVG f
 
 import matplotlib.pyplot as plt
 import numpy as np
+import squarify
 from matplotlib.animation import FuncAnimation
+from matplotlib.patches import Patch
 from scipy.stats import gaussian_kde
 
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
@@ -337,6 +340,37 @@ def stacked100(df, x, color):
     return fig
 
 
+def treemap(df, color, label, size, time):
+    # matplotlib has no treemap: squarify (pinned) lays the tiles out, matplotlib draws them.
+    # Two levels: each category's block first, then its labels' tiles inside that block.
+    latest = df[df[time] == df[time].max()]
+    sums = latest.groupby([color, label])[size].sum()
+    sums = sums[sums > 0]
+    blocks = sums.groupby(level=0).sum().sort_values(ascending=False)  # squarify: largest first
+    colors = dict(zip(sorted(blocks.index), PALETTE, strict=False))
+    fig, ax = plt.subplots(figsize=(6, 4))
+    width, height = 150, 100  # the plot's 3:2, so that square tiles look square
+    places = squarify.squarify(squarify.normalize_sizes(blocks, width, height), 0, 0, width, height)
+    for name, block in zip(blocks.index, places, strict=True):
+        tiles = sums[name].sort_values(ascending=False)
+        spots = squarify.squarify(squarify.normalize_sizes(tiles, block["dx"], block["dy"]),
+                                  block["x"], block["y"], block["dx"], block["dy"])
+        # squarify.plot's own way: each tile a bar from its bottom edge, as wide as the tile
+        ax.bar([r["x"] for r in spots], [r["dy"] for r in spots], [r["dx"] for r in spots],
+               [r["y"] for r in spots], align="edge", color=colors[name], edgecolor="white",
+               linewidth=0.5)
+        for (tile, value), r in zip(tiles.items(), spots, strict=True):
+            if value >= 0.02 * sums.sum():  # name the tiles large enough to hold a name
+                ax.text(r["x"] + r["dx"] / 2, r["y"] + r["dy"] / 2, tile, ha="center",
+                        va="center", fontsize=7, color="white", clip_on=True)
+    ax.set(xlim=(0, width), ylim=(height, 0), title=f"sum of {size} in {time} {df[time].max()}")
+    ax.set_axis_off()  # the largest block at the top left, as a treemap is read
+    ax.legend([Patch(color=colors[name]) for name in colors], colors, title=color,
+              loc="upper left", bbox_to_anchor=(1, 1))
+    fig.tight_layout()
+    return fig
+
+
 def animation(df, x, y, size, color, time):
     times = sorted(df[time].unique())
     colors = dict(zip(sorted(df[color].unique()), PALETTE, strict=False))
@@ -413,6 +447,8 @@ if __name__ == "__main__":
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
+        "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
+                                "time": "year"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }

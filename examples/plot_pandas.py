@@ -204,6 +204,9 @@ def stacked100(df, x, color):
 
 
 NOT_SUPPORTED = {
+    "treemap": "DataFrame.plot has no treemap kind (line, bar, barh, hist, box, kde, area, "
+    "pie, scatter, hexbin): the usual way is squarify's layout drawn with matplotlib's "
+    "ax.bar, which is matplotlib's own (its row shows it).",
     "heatmap": "DataFrame.plot has no heatmap kind: the pandas way to colour a correlation "
     "matrix, df.corr().style.background_gradient(), styles an HTML table, not a chart.",
     "facet": "DataFrame.plot splits into subplots only by column (subplots=True), and "
@@ -277,6 +280,8 @@ if __name__ == "__main__":
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
+        "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
+                                "time": "year"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

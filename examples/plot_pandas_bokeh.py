@@ -269,6 +269,11 @@ NOT_SUPPORTED = {
     "choose which column colours a map; its scatter has no control that picks rows.",
     "animation": "Pandas-Bokeh has no time slider or play button: its only slider "
     "(geoplot's slider=) chooses the column that colours a map.",
+    "treemap": "Pandas-Bokeh has no treemap and no kind that draws rectangles where the data "
+    "puts them (its kinds are line, step, point, scatter, bar, barh, hist, area, pie and "
+    "map), and it draws no text inside a plot; its only polygons are geoplot's map of a "
+    "geopandas GeoDataFrame, coloured by a numeric column only. A treemap would be "
+    "squarify's layout drawn with raw bokeh quads and text, as Bokeh's own gallery does.",
 }
 
 SPEC_NOT_MET = {
@@ -338,6 +343,8 @@ if __name__ == "__main__":
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
+        "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
+                                "time": "year"}),
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "widget": (penguins, xy),

@@ -281,6 +281,31 @@ def stacked100(df, x, color):
     return fig
 
 
+def treemap(df, color, label, size, time):
+    latest = df[df[time] == df[time].max()]
+    tiles = latest.groupby([color, label], as_index=False)[size].sum()
+    tiles = tiles[tiles[size] > 0]
+    blocks = tiles.groupby(color, as_index=False)[size].sum()  # sorted: i-th takes PALETTE[i]
+    colors = dict(zip(blocks[color], PALETTE, strict=False))
+    # Two levels: each category a block (parent ""), its labels' tiles inside it. With
+    # branchvalues "total" a block's value is its tiles' sum, and plotly.js lays it out.
+    fig = go.Figure(go.Treemap(
+        ids=[*blocks[color], *(tiles[color].astype(str) + "/" + tiles[label].astype(str))],
+        labels=[*blocks[color], *tiles[label]], parents=[""] * len(blocks) + [*tiles[color]],
+        values=[*blocks[size], *tiles[size]], branchvalues="total",
+        marker=dict(colors=[colors[name] for name in [*blocks[color], *tiles[color]]],
+                    pad=dict(t=0, l=0, r=0, b=0)),
+        # plotly.js pads each block (a 24 px header naming it, 6 px sides) and each tile
+        # (3 px): that shrinks a small block's tiles more than a large one's, and a block
+        # lower than its header loses its tiles. Unpadded, every area stays true (white
+        # outlines part the tiles) and each tile names its category in place of a header.
+        tiling_pad=0, texttemplate="%{label}<br>%{parent}<br>%{percentRoot:.1%}"))
+    # no axes to make room for: the template's left and bottom margins go to the tiles
+    fig.update_layout(title=f"sum of {size} in {time} {df[time].max()}", margin_l=10,
+                      margin_b=10, **SIZE)
+    return fig
+
+
 def tooltip(df, x, y, color, label):
     fig = go.Figure()
     for i, (name, group) in enumerate(df.groupby(color)):
@@ -482,6 +507,8 @@ if __name__ == "__main__":
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
+        "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
+                                "time": "year"}),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),
         "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
         "radar": (penguins[[*measures, "species"]], {"color": "species"}),

@@ -202,6 +202,24 @@ def stacked100(df, x, color):
                         **SIZE).update_layout(yaxis_title=f"share of {color} (%)")
 
 
+def treemap(df, color, label, size, time):
+    # path nests the labels in their colour category; px sums size over each node's rows
+    # (a block is its tiles' sum) and colours a block and its tiles alike.
+    latest = df[df[time] == df[time].max()]
+    fig = px.treemap(latest, path=[color, label], values=size, color=color,
+                     color_discrete_map=dict(zip(sorted(latest[color].unique()), PALETTE,
+                                                 strict=False)),
+                     title=f"sum of {size} in {time} {df[time].max()}", **SIZE)
+    # plotly.js pads each block (a 24 px header naming it, 6 px sides) and each tile
+    # (3 px): that shrinks a small block's tiles more than a large one's, and a block
+    # lower than its header loses its tiles. Unpadded, every area stays true (white
+    # outlines part the tiles) and each tile names its category in place of a header.
+    fig.update_traces(marker_pad=dict(t=0, l=0, r=0, b=0), tiling_pad=0,
+                      texttemplate="%{label}<br>%{parent}<br>%{percentRoot:.1%}")
+    # no axes to make room for: the template's left and bottom margins go to the tiles
+    return fig.update_layout(margin_l=10, margin_b=10)
+
+
 def tooltip(df, x, y, color, label):
     # px's tooltip names each field by its column: colour, x and y, then hover_data.
     return px.scatter(df, x=x, y=y, color=color, hover_data=[label], opacity=0.8,
@@ -371,6 +389,8 @@ if __name__ == "__main__":
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
+        "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
+                                "time": "year"}),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),
         "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
         "radar": (penguins[[*measures, "species"]], {"color": "species"}),

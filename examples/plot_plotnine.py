@@ -1,6 +1,7 @@
 """plotnine: every chart kind of the gallery, as a grammar of graphics (ggplot2 in Python).
 
-Run: python examples/plot_plotnine.py [OUT_DIR]  (needs plotnine, numpy and pandas)
+Run: python examples/plot_plotnine.py [OUT_DIR]  (needs plotnine, numpy and pandas;
+squarify for the treemap's layout)
 Each function takes a data frame and the names of the columns to use for each role, maps
 them to aesthetics with aes(), and adds layers with +. It returns the ggplot object.
 Charts are written as SVG files.
@@ -8,6 +9,7 @@ Charts are written as SVG files.
 
 import numpy as np
 import pandas as pd
+import squarify
 from mizani.bounds import rescale_max
 from mizani.labels import label_comma
 from plotnine import (
@@ -28,6 +30,7 @@ from plotnine import (
     geom_path,
     geom_point,
     geom_polygon,
+    geom_rect,
     geom_segment,
     geom_smooth,
     geom_text,
@@ -46,6 +49,7 @@ from plotnine import (
     scale_size_area,
     scale_x_log10,
     scale_y_continuous,
+    scale_y_reverse,
     stat_summary,
     theme,
     theme_void,
@@ -354,6 +358,41 @@ def stacked100(df, x, color):
     )
 
 
+def treemap(df, color, label, size, time):
+    # A workaround: ggplot2 draws treemaps with treemapify's geom_treemap, an R extension
+    # with no plotnine port. squarify (pinned) lays the tiles out, nested: each category's
+    # block first, then its labels' tiles inside it; geom_rect draws them, geom_text names
+    # the tiles large enough to hold a name.
+    latest = df[df[time] == df[time].max()]
+    sums = latest.groupby([color, label])[size].sum()
+    sums = sums[sums > 0]
+    blocks = sums.groupby(level=0).sum().sort_values(ascending=False)  # squarify: largest first
+    width, height = 150, 100  # the plot's 3:2, so that square tiles look square
+    places = squarify.squarify(squarify.normalize_sizes(blocks, width, height), 0, 0, width, height)
+    tiles = []
+    for name, block in zip(blocks.index, places, strict=True):
+        own = sums[name].sort_values(ascending=False)
+        spots = squarify.squarify(squarify.normalize_sizes(own, block["dx"], block["dy"]),
+                                  block["x"], block["y"], block["dx"], block["dy"])
+        tiles += [{color: name, label: tile, "share": value / sums.sum(), "x0": r["x"],
+                   "x1": r["x"] + r["dx"], "y0": r["y"], "y1": r["y"] + r["dy"]}
+                  for (tile, value), r in zip(own.items(), spots, strict=True)]
+    tiles = pd.DataFrame(tiles)
+    tiles["x"], tiles["y"] = (tiles["x0"] + tiles["x1"]) / 2, (tiles["y0"] + tiles["y1"]) / 2
+    return (
+        ggplot(tiles)
+        + geom_rect(aes(xmin="x0", xmax="x1", ymin="y0", ymax="y1", fill=color),
+                    color="white", size=0.3)
+        + geom_text(aes("x", "y", label=label), tiles[tiles["share"] >= 0.02], size=7,
+                    color="white")
+        + scale_fill_manual(PALETTE)
+        + scale_y_reverse()  # the largest block at the top left, as a treemap is read
+        + labs(title=f"sum of {size} in {time} {df[time].max()}")
+        + theme_void()
+        + SIZE
+    )
+
+
 NOT_SUPPORTED = {
     "scatter3d": "plotnine follows ggplot2's grammar, whose coordinate systems are all "
     "two-dimensional: there is no 3D geom or coord to map a z aesthetic to.",
@@ -409,6 +448,8 @@ if __name__ == "__main__":
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
+        "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
+                                "time": "year"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }

@@ -223,6 +223,9 @@ def stacked100(df, x, color):
 
 
 NOT_SUPPORTED = {
+    "treemap": "seaborn draws no treemap: neither its functions nor seaborn.objects lay out "
+    "nested rectangles; the usual way is squarify's layout drawn with matplotlib's "
+    "ax.bar, which is matplotlib's own (its row shows it).",
     "scatter3d": "seaborn draws on two-dimensional matplotlib Axes only; it has no 3D plot "
     "function, so a 3D scatter means dropping down to matplotlib's 3D projection.",
     "tooltip": "seaborn has no hover or tooltip API: it draws static matplotlib figures, "
@@ -280,6 +283,8 @@ if __name__ == "__main__":
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
+        "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
+                                "time": "year"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

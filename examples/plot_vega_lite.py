@@ -1,12 +1,15 @@
 """Vega-Lite as raw JSON: every chart kind of the gallery as a plain Python dict.
 
-Run: python examples/plot_vega_lite.py [OUT_DIR]  (needs pandas; vl-convert for the SVGs)
+Run: python examples/plot_vega_lite.py [OUT_DIR]  (needs pandas, squarify; vl-convert for the SVGs)
 Each function takes a data frame and the names of the columns to use for each role, and
 returns a Vega-Lite spec with the rows inlined; the Vega runtime aggregates, bins, fits
 and draws it. Specs are written as JSON and drawn to SVG offline by vl-convert.
 """
 
 import json
+
+import pandas as pd
+import squarify
 
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -577,6 +580,54 @@ def stacked100(df, x, color):
     }
 
 
+def treemap(df, color, label, size, time):
+    # Vega-Lite has no treemap: Vega's treemap transform never came to Vega-Lite (vega-lite
+    # issue #1872), so this is a workaround. squarify (pinned) lays the tiles out in Python,
+    # nested (each category's block first, then its labels' tiles inside that block), and
+    # the spec draws them as rects on hidden x/y scales of a 150 x 100 frame.
+    latest = df[df[time] == df[time].max()]
+    sums = latest.groupby([color, label])[size].sum()
+    sums = sums[sums > 0]
+    blocks = sums.groupby(level=0).sum().sort_values(ascending=False)  # squarify: largest first
+    width, height = 150, 100  # the plot's 3:2, so that square tiles look square
+    places = squarify.squarify(squarify.normalize_sizes(blocks, width, height), 0, 0, width, height)
+    rows = []
+    for name, block in zip(blocks.index, places, strict=True):
+        tiles = sums[name].sort_values(ascending=False)
+        spots = squarify.squarify(squarify.normalize_sizes(tiles, block["dx"], block["dy"]),
+                                  block["x"], block["y"], block["dx"], block["dy"])
+        rows += [{color: name, label: tile, size: value, "x": r["x"], "x2": r["x"] + r["dx"],
+                  "y": r["y"], "y2": r["y"] + r["dy"]}
+                 for (tile, value), r in zip(tiles.items(), spots, strict=True)]
+    # y runs down (reversed) so that the largest block is at the top left.
+    x = {"field": "x", "type": "quantitative", "axis": None, "scale": {"domain": [0, width]}}
+    y = {"field": "y", "type": "quantitative", "axis": None,
+         "scale": {"domain": [0, height], "reverse": True}}
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"values": records(pd.DataFrame(rows))},
+        "layer": [
+            {"mark": {"type": "rect", "stroke": "white", "strokeWidth": 0.5},
+             "encoding": {
+                 "x": x, "x2": {"field": "x2"}, "y": y, "y2": {"field": "y2"},
+                 "color": {"field": color, "type": "nominal", "scale": {"range": PALETTE}},
+                 "tooltip": [{"field": color}, {"field": label},
+                             {"field": size, "type": "quantitative", "format": ","}],
+             }},
+            # The name of each tile of at least 2 % of the whole, at its centre.
+            {"transform": [{"filter": {"field": size, "gte": 0.02 * float(sums.sum())}},
+                           {"calculate": "(datum.x + datum.x2) / 2", "as": "middle_x"},
+                           {"calculate": "(datum.y + datum.y2) / 2", "as": "middle_y"}],
+             "mark": {"type": "text", "color": "white", "fontSize": 9},
+             "encoding": {"x": {**x, "field": "middle_x"}, "y": {**y, "field": "middle_y"},
+                          "text": {"field": label}}},
+        ],
+        "title": f"sum of {size} in {time} {df[time].max()}",
+        "width": 510, "height": 340,  # 3:2, as the frame
+        "config": {"view": {"stroke": None}},
+    }
+
+
 def animation(df, x, y, size, color, time):
     times = sorted(int(t) for t in df[time].unique())  # evenly spaced: 1952, 1957, ...
     return {
@@ -626,7 +677,6 @@ if __name__ == "__main__":
     from pathlib import Path
 
     import numpy as np
-    import pandas as pd
     import vl_convert as vlc
 
     data = Path(__file__).resolve().parent.parent / "gallery" / "data"
@@ -660,6 +710,8 @@ if __name__ == "__main__":
         "hexbin": (gapminder, {"x": "gdpPercap", "y": "lifeExp"}),
         "lollipop": (gapminder, {"x": "country", "y": "lifeExp", "time": "year"}),
         "stacked100": (penguins, {"x": "island", "color": "species"}),
+        "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
+                                "time": "year"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }

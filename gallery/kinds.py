@@ -59,6 +59,7 @@ MEASURES = 4  # the measures a scatter matrix or parallel coordinates draw, at m
 RANKING_TOP = 15  # the ordered bar shows this many of the highest values
 HEXBIN_GRIDSIZE = 25  # bins across the x range of a hexbin / 2D histogram
 RADAR_FILL = 0.25  # a radar profile's fill opacity: every overlapping profile stays visible
+TREEMAP_LABEL_SHARE = 0.02  # a treemap tile of at least this share of the whole is labelled
 DENSITY_AREA = (0.85, 1.1)  # a density curve's drawn area, as a share of 1 (tails may be cut)
 
 
@@ -233,6 +234,19 @@ SPECS.update({
         ("stacking", "Segments sit on one another in sorted category order from the bottom, "
          "never overlap."),
         _PALETTE, _ORDER, _LEGEND, _SIZE),
+    "treemap": _spec(
+        ("statistic", "At the latest time, one rectangle per (colour, label) pair, its area "
+         "proportional to the sum of size over its rows; the rectangles tile the plot without "
+         "overlapping (a tile under a pixel may vanish)."),
+        ("grouping", "The rectangles of one colour category lie together in one block whose "
+         "area is that category's sum: a two-level, nested treemap."),
+        ("labels", f"Every rectangle of at least {TREEMAP_LABEL_SHARE:.0%} of the whole names "
+         "its label inside it."),
+        ("palette", "Each rectangle is filled with its colour category's Okabe-Ito colour, "
+         "categories in sorted order."),
+        ("legend", "A legend, or a name on each colour category's block, names every "
+         "category."),
+        _SIZE),
 })
 
 _BUBBLES = ("size scale", f"Marker area is proportional to the size value (from zero); the "
@@ -420,6 +434,15 @@ KINDS: dict[str, ChartKind] = {
             ("x", "color"),
             categorical_roles=("x", "color"),
             spec=SPECS["stacked100"], family="part",
+        ),
+        ChartKind(
+            "treemap", "Treemap",
+            "Nested rectangles, one per label within its colour category, each as large as "
+            "its sum of a numeric column at the latest time: the parts of a whole, two levels "
+            "deep.",
+            ("color", "label", "size", "time"), default_dataset="gapminder",
+            numeric_roles=("size", "time"), categorical_roles=("color", "label"),
+            name_roles=("label",), spec=SPECS["treemap"], family="part",
         ),
         ChartKind(
             "tooltip", "Tooltip on hover",

@@ -204,6 +204,69 @@ CASES = [
           "statistic", "the polygon is open"),
     Wrong("altair", "radar", ("strokeWidth=2, fillOpacity=0.25", "strokeWidth=2, "
                               "fillOpacity=0.8"), "fill", "filled at opacity 0.80"),
+    # treemap: rows counted, the earliest year, a flat layout, labels left out, colours moved
+    Wrong("matplotlib", "treemap", ("[size].sum()", "[size].count()"), "statistic",
+          "Africa's tiles cover 36.6%", "gapminder"),
+    Wrong("matplotlib", "treemap", ("df[df[time] == df[time].max()]",
+                                    "df[df[time] == df[time].min()]"),
+          "statistic", "Africa's tiles cover 9.9%", "gapminder"),
+    Wrong("matplotlib", "treemap", ('block["x"], block["y"], block["dx"], block["dy"])',
+                                    "0, 0, width, height)"), "grouping", "do not lie together",
+          "gapminder"),
+    Wrong("matplotlib", "treemap", ("value >= 0.02 * sums.sum()", "value >= 0.2 * sums.sum()"),
+          "labels", "India (Asia, 18%)", "gapminder"),
+    Wrong("matplotlib", "treemap", ("zip(sorted(blocks.index), PALETTE,",
+                                    "zip(sorted(blocks.index), PALETTE[1:],"),
+          "palette", "not the palette's colours"),
+    Wrong("plotnine", "treemap", ('block["x"], block["y"], block["dx"], block["dy"])',
+                                  "0, 0, width, height)"), "statistic", "tiles overlap",
+          "gapminder"),
+    Wrong("plotnine", "treemap", ('tiles[tiles["share"] >= 0.02]', 'tiles[tiles["share"] >= 0.3]'),
+          "labels", "Torgersen (Adelie, 11%)"),
+    Wrong("vega_lite", "treemap", ('"gte": 0.02 * float(sums.sum())',
+                                   '"gte": 0.05 * float(sums.sum())'),
+          "labels", "United States (Americas, 5%)", "gapminder"),
+    Wrong("vega_lite", "treemap", ("[size].sum()", "[size].count()"), "statistic",
+          "Asia's tiles cover 23.2%", "gapminder"),
+    Wrong("altair", "treemap", ("alt.Color(f\"{color}:N\").scale(range=PALETTE),",
+                                "alt.Color(f\"{color}:N\").scale(range=PALETTE[1:]),"),
+          "palette", "not the palette's colours"),
+    Wrong("altair", "treemap", ("sums = sums[sums > 0]", "sums = sums[sums > 0].drop("
+                                "sums.index.levels[0][-1], level=0)"),
+          "statistic", "Oceania: 0 tiles", "gapminder"),
+    Wrong("plotly", "treemap", ('texttemplate="%{label}<br>%{parent}<br>',
+                                'texttemplate="%{parent}<br>'), "labels",
+          "Biscoe (Gentoo, 44%)"),
+    Wrong("plotly", "treemap", ("zip(blocks[color], PALETTE, strict=False)",
+                                "zip(blocks[color], PALETTE[1:], strict=False)"),
+          "palette", "not the palette's colours"),
+    Wrong("plotly_express", "treemap", ("path=[color, label]", "path=[label]"), "grouping",
+          "Asia's tiles do not lie together", "gapminder"),
+    Wrong("plotly_express", "treemap", ("path=[color, label], values=size,",
+                                        "path=[color, label],"), "statistic",
+          "China 0.7%, not 21.1%", "gapminder"),
+    Wrong("matplotlib", "treemap", ('ax.text(r["x"] + r["dx"] / 2, r["y"] + r["dy"] / 2, tile,',
+                                    'ax.text(r["x"], r["y"], tile,'), "labels",
+          "China (Asia, 21%)", "gapminder"),
+    Wrong("bokeh", "treemap", ("fill_color=PALETTE[i],", "fill_color=PALETTE[i + 1],"),
+          "palette", "not the palette's colours"),
+    Wrong("bokeh", "treemap", ('        spots = pd.DataFrame(squarify.squarify(\n'
+                               '            squarify.normalize_sizes(tiles, block["dx"], '
+                               'block["dy"]),\n'
+                               '            block["x"], block["y"], block["dx"], block["dy"]))',
+                               '        flat = sums.sort_values(ascending=False)\n'
+                               '        spots = pd.DataFrame(squarify.squarify(\n'
+                               '            squarify.normalize_sizes(flat, width, height), 0, 0, '
+                               'width, height))\n'
+                               '        spots = spots[[k[0] == name for k in flat.index]]'
+                               '.reset_index(drop=True)'),
+          "grouping", "Africa's tiles do not lie together", "gapminder"),
+    Wrong("holoviews", "treemap", ("tiles[tiles[size] >= 0.02 * sums.sum()]",
+                                   "tiles[tiles[size] >= 0.2 * sums.sum()]"),
+          "labels", "India (Asia, 18%)", "gapminder"),
+    Wrong("holoviews_matplotlib", "treemap", ("opts.Rectangles(facecolor=hv.Cycle(PALETTE)",
+                                              "opts.Rectangles(facecolor=hv.Cycle(PALETTE[1:])"),
+          "palette", "not the palette's colours"),
     # parallel coordinates: raw values, a category left out
     Wrong("matplotlib", "parallel", ("ax.plot(measures, group.T.to_numpy(),",
                                      "ax.plot(measures, df.loc[group.index, measures].T"

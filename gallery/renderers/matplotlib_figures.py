@@ -128,7 +128,13 @@ def _at_first_frame(figure: Any) -> set[int]:
 
 def _collection_marks(ax: Any, skip: set[int]) -> tuple[int, int, int, int]:
     """(points, cells, line points, shapes) of an Axes' collections."""
-    from matplotlib.collections import LineCollection, PathCollection, PolyCollection, QuadMesh
+    from matplotlib.collections import (
+        LineCollection,
+        PatchCollection,
+        PathCollection,
+        PolyCollection,
+        QuadMesh,
+    )
 
     points = cells = line_points = shapes = 0
     for coll in ax.collections:
@@ -140,8 +146,8 @@ def _collection_marks(ax: Any, skip: set[int]) -> tuple[int, int, int, int]:
             cells += coll.get_array().size
         elif isinstance(coll, LineCollection):
             line_points += sum(len(seg) for seg in coll.get_segments())
-        elif isinstance(coll, PolyCollection):
-            shapes += len(coll.get_paths())
+        elif isinstance(coll, PolyCollection | PatchCollection):  # PatchCollection: HoloViews'
+            shapes += len(coll.get_paths())  # Rectangles and Polygons
     return points, cells, line_points, shapes
 
 

@@ -66,7 +66,9 @@ def measure(figure: Any) -> Drawn:
             bars += _length(trace.x)
         elif kind == "heatmap":
             cells += sum(len(row) for row in trace.z)
-        elif kind == "pie":  # a slice per value, or plotly.js counts the labels (rows)
+        elif kind in {"pie", "treemap"}:
+            # a slice per value (a wedge; a treemap's blocks and tiles), or plotly.js
+            # counts the labels (a pie's rows, a treemap's leaves)
             shapes += _length(trace.values)
             rows += 0 if trace.values is not None else _length(trace.labels)
     return Drawn(points=points, rows=rows, bars=bars, line_points=line_points, cells=cells,

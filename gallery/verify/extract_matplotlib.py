@@ -335,8 +335,12 @@ def _outer_row(ticks: list[tuple[float, MplText]], which: str, ax: Axes, rendere
 
 
 def _misplaced(texts: list[tuple[float, str]]) -> bool:
-    """Numbers that are not where they sit (pandas draws bars of years 2001, 2002 at 0, 1)."""
+    """Numbers that are not where they sit (pandas draws bars of years 2001, 2002 at 0, 1);
+    a reversed scale (plotnine's scale_y_reverse draws y at -y) is numbers in place."""
     numbers = [(loc, _number(text)) for loc, text in texts]
+    if len(numbers) > 1 and all(number is not None and np.isclose(number, -loc)
+                                for loc, number in numbers):
+        return False
     return any(number is not None and number == number and not np.isclose(number, loc)
                for loc, number in numbers)
 

@@ -5,7 +5,7 @@ autoranges axes, picks default colours and sizes bubbles. The figure Python ship
 only the raw data, so the Scene is read from what plotly.js computed, in headless
 Chromium: ``gd._fullData`` (defaults applied), ``gd.calcdata`` (bins, quartiles, marker
 radii, per-point colours), ``gd._fullLayout`` (autoranges, category orders, domains) and,
-for text and legends, the SVG it drew.
+for text, legends and treemaps (laid out in the browser), the SVG it drew.
 
 Usage::
 
@@ -545,6 +545,47 @@ function readPie(ctx, trace, cd, vis) {
   }
 }
 
+// A treemap is laid out by plotly.js in the browser (squarified, padded, headers on its
+// blocks), so it is read off the SVG it drew: one Rect per drawn slice (the root, each
+// block, each tile: a block is drawn under its tiles) and one Text per slice label, both
+// in SVG pixels from the top left of the figure (y down). A slice's alpha is its fill's
+// opacity times the opacities above it (a transparent root reads as 0).
+function readTreemap(ctx, trace, cd, vis) {
+  const gd = ctx.gd, origin = gd.getBoundingClientRect(), panel = ctx.panelOf(trace);
+  const group = [...gd.querySelectorAll('g.trace')].find((g) => {
+    const d = g.__data__, first = Array.isArray(d) ? d[0] : null;
+    return d === cd || (first && first.trace && first.trace.uid === trace.uid);
+  });
+  if (!group) { ctx.notes.push(`treemap ${named(trace)} drew no slices`); return; }
+  const box = (node) => {
+    const r = node.getBoundingClientRect();
+    return [r.left - origin.left, r.right - origin.left, r.top - origin.top,
+            r.bottom - origin.top];
+  };
+  for (const slice of group.querySelectorAll('g.slice')) {
+    if (slice.closest('g.pathbar')) continue;  // the breadcrumbs above, not a slice
+    const path = slice.querySelector('path.surface');
+    if (!path || !path.getAttribute('d')) continue;  // a slice of no size is not drawn
+    const [x0, x1, y0, y1] = box(path);
+    if (!(x1 > x0 && y1 > y0)) continue;
+    const c = rgba(path.style.fill);
+    let alpha = vis * Number(getComputedStyle(path).fillOpacity) * (c ? c[3] : 1);
+    for (let n = path; n && n !== gd; n = n.parentElement) {
+      alpha *= Math.min(1, Number(getComputedStyle(n).opacity));
+    }
+    ctx.out.rects.push({x0, x1, y0, y1, color: hex(c), alpha, order: 0, panel, value: null});
+    if (!vis) continue;  // a hidden trace's labels are not seen
+    const text = slice.querySelector('g.slicetext text');
+    const lines = text ? [...text.querySelectorAll('tspan.line')].map((t) => t.textContent) : [];
+    const said = (lines.length ? lines.join('\n') : (text ? text.textContent : '')).trim();
+    if (!said || !text.getClientRects().length || getComputedStyle(text).display === 'none') {
+      continue;
+    }
+    const [tx0, tx1, ty0, ty1] = box(text);
+    ctx.out.texts.push({x: (tx0 + tx1) / 2, y: (ty0 + ty1) / 2, text: said, panel});
+  }
+}
+
 // One Rect per z cell; cd[0].x and .y are the cells' edges in calc space.
 function cellEdges(ax, edges, j) {
   if (isCat(ax)) { const l = label(ax, (edges[j] + edges[j + 1]) / 2); return [l, l]; }
@@ -683,7 +724,8 @@ function readParcoords(ctx, trace, cd, vis) {
 const READERS = {scatter: readScatter, scattergl: readScatterGl, scatter3d: readScatter3d,
                  bar: readBars, histogram: readBars, box: readBoxes, heatmap: readHeatmap,
                  histogram2d: readTiles, splom: readSplom, violin: readViolins, pie: readPie,
-                 parcoords: readParcoords, scatterpolar: readScatterPolar};
+                 parcoords: readParcoords, scatterpolar: readScatterPolar,
+                 treemap: readTreemap};
 
 // --- what a reader can do: hover, controls, a linked selection --------------------------
 // The fields a hover label names: each line of the hovertemplate "name: value" or

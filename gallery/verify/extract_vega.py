@@ -492,20 +492,22 @@ def _y_without_axis(vega: dict) -> bool:
 def _given_domains(vega: dict) -> dict[str, tuple[float, float]]:
     """"x"/"y" -> the domain of the view's x/y scale when the spec gives it as two numbers
     and the scale is linear, not niced, over the whole width/height: pixels map to data
-    without any axis labels."""
+    without any axis labels. Values are (at the left/bottom, at the right/top): a reversed
+    scale (a treemap's y running down) swaps them."""
     spans = {"x": [0, {"signal": "width"}], "y": [{"signal": "height"}, 0]}
     found: dict[str, tuple[float, float]] = {}
     for scale in vega.get("scales", []):
         name, domain = scale.get("name"), scale.get("domain")
         if name not in spans or scale.get("range") != spans[name] or scale.get("nice") or \
-                scale.get("type", "linear") != "linear" or scale.get("reverse") or not (
+                scale.get("type", "linear") != "linear" or \
+                scale.get("reverse", False) not in (True, False) or not (
                 isinstance(domain, list) and len(domain) == 2 and all(
                     isinstance(v, int | float) for v in domain)):
             continue
         low, high = float(domain[0]), float(domain[1])
         if scale.get("zero"):  # Vega stretches such a domain to take in 0
             low, high = min(low, 0.0), max(high, 0.0)
-        found[str(name)] = (low, high)
+        found[str(name)] = (high, low) if scale.get("reverse") else (low, high)
     return found
 
 
