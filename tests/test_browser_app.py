@@ -59,6 +59,9 @@ def _choose_kind(page, kind: str) -> None:
         picker.scroll_into_view_if_needed()  # its list opens under it, in view
         page.wait_for_timeout(300)
         picker.click()
+        # the open list draws only the options in its window (26 kinds overflow it): typing
+        # the title filters the list down to its option
+        page.keyboard.type(title)
         page.get_by_role("option", name=title, exact=True).click()
         page.wait_for_timeout(500)
         if picker.locator("input").input_value() == title:
