@@ -432,6 +432,9 @@ def animation(df, x, y, size, color, time):
 
 NOT_SUPPORTED = {
     "scatter3d": "Altair writes Vega-Lite, whose grammar is two-dimensional: no 3D marks or axes.",
+    "sankey": "Altair compiles to Vega-Lite, which has no Sankey mark or transform (nor has "
+    "Vega: its flow examples take a layout computed by d3-sankey); nodes and links placed by "
+    "hand in pandas would be a Sankey written in Python, not in Altair.",
 }
 SPEC_NOT_MET = {
     "animation": {
@@ -483,6 +486,7 @@ if __name__ == "__main__":
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
+        "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }

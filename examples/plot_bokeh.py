@@ -546,6 +546,9 @@ def animation(df, x, y, size, color, time):
 NOT_SUPPORTED = {
     "scatter3d": "Bokeh draws 2D plots only: it has no 3D axes or projection, so a 3D "
     "scatter needs a custom JavaScript extension (as in Bokeh's surface3d example).",
+    "sankey": "Bokeh has no Sankey glyph or layout: every node and link position would be "
+    "computed by hand and drawn as patches. HoloViews' hv.Sankey draws with Bokeh from its "
+    "own port of d3-sankey's layout (the HoloViews row shows it).",
 }
 
 SPEC_NOT_MET = {
@@ -602,6 +605,7 @@ if __name__ == "__main__":
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
+        "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "widget": (penguins, xy),

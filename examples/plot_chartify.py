@@ -388,6 +388,9 @@ NOT_SUPPORTED = {
     "rectangles are bars and intervals on a categorical axis or heatmap cells on a "
     "categorical grid. A treemap would be squarify's layout drawn with raw bokeh quads on "
     "ch.figure, outside Chartify's API.",
+    "sankey": "Chartify has no Sankey or flow plot: its plots draw on categorical or numeric "
+    "axes (bars, intervals, text, scatter, lines, areas, heatmaps), and none joins nodes "
+    "with links as wide as a count.",
 }
 
 SPEC_NOT_MET = {
@@ -445,6 +448,7 @@ if __name__ == "__main__":
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
+        "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "widget": (penguins, xy),

@@ -450,6 +450,34 @@ def treemap(df, color, label, size, time):
                      title=f"sum of {size} in {time} {df[time].max()}"), *SIZE)
 
 
+def sankey(df, color, via, target):
+    stages = [color, via, target]
+    names = df[stages].astype(str)
+    # a node per category of each stage: its id names the stage too (a value found in two
+    # stages makes two nodes), its label the category alone
+    ids = names.apply(lambda column: column.name + ": " + column)
+    nodes = pd.DataFrame({"id": ids.melt()["value"], "label": names.melt()["value"]})
+    nodes = hv.Dataset(nodes.drop_duplicates(), "id", "label")
+    # one edge per (first-stage category, left node, right node) with its number of rows:
+    # each link keeps its first category's colour all the way across
+    edges = pd.concat(
+        ids.groupby([df[color], left, right]).size()
+        .rename_axis([color, "source", "target"]).reset_index(name="rows")
+        for left, right in zip(stages, stages[1:], strict=False))
+    colors = dict(zip(sorted(df[color].unique()), PALETTE, strict=False))
+    # HoloViews lays the nodes out (d3-sankey's algorithm): a node as tall as its edges' rows
+    flows = hv.Sankey((edges, nodes), ["source", "target"], ["rows", color])
+    return flows.opts(
+        # each node named by its label alone (not its count); a node is a bar, and a marker
+        # at its centre unless its size is 0
+        opts.Sankey(labels="label", show_values=False, node_color="#666666", node_size=0,
+                    edge_color=dim(color).categorize(colors),
+                    title=f"rows from {color} through {via} to {target}"),
+        opts.Sankey(width=600, height=400, backend="bokeh"),
+        # (a Sankey's fig_size, 400% by default, scales its fig_inches)
+        opts.Sankey(fig_inches=(6, 4), aspect=1.5, fig_size=100, backend="matplotlib"))
+
+
 def animation(df, x, y, size, color, time):
     # a HoloMap keyed by year of overlays by colour; its frames share their axis ranges
     # (HoloViews normalises over every frame)
@@ -550,6 +578,7 @@ if __name__ == "__main__":
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
+        "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }

@@ -295,6 +295,9 @@ NOT_SUPPORTED = {
     "coloured up or down), and its polygons kind is documented for geopandas GeoDataFrames. "
     "A treemap needs a layout (squarify) drawn with HoloViews' own hv.Rectangles and "
     "hv.Labels, outside hvPlot's API.",
+    "sankey": "hvPlot has no Sankey kind: its kinds plot a DataFrame's columns (line, bar, "
+    "area, scatter, ...) and its graphs come from networkx, with no flow widths; in the "
+    "HoloViz stack a Sankey is HoloViews' hv.Sankey (its row shows it).",
 }
 
 NEEDS_SERVER = {
@@ -360,6 +363,7 @@ if __name__ == "__main__":
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
+        "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

@@ -397,7 +397,14 @@ def animation(df, x, y, size, color, time):
     return FuncAnimation(fig, draw, frames=times, interval=400)
 
 
-NOT_SUPPORTED = {}
+NOT_SUPPORTED = {
+    "sankey": "matplotlib's own Sankey (matplotlib.sankey) draws one flow's inputs and "
+    "outputs as arrows around a single node, and chained diagrams join one output to one "
+    "input: it cannot lay out the nodes of three stages with a link for every pair of "
+    "categories, and no other matplotlib function lays out nodes and links. The Sankeys of "
+    "this gallery are Plotly's and HoloViews' (their rows show them; HoloViews' draws with "
+    "matplotlib too).",
+}
 
 NEEDS_SERVER = {
     "tooltip": "matplotlib draws no tooltip itself; one is a callback connected with "
@@ -449,6 +456,7 @@ if __name__ == "__main__":
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
+        "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }

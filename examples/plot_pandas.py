@@ -228,6 +228,8 @@ NOT_SUPPORTED = {
     "(ipywidgets.interact in a Jupyter kernel), and nothing of it works in a page.",
     "animation": "DataFrame.plot has no animation: a FuncAnimation redrawing it per frame is "
     "matplotlib's animation, not pandas'.",
+    "sankey": "DataFrame.plot has no Sankey or flow kind (line, bar, barh, hist, box, kde, "
+    "area, pie, scatter, hexbin).",
 }
 
 SPEC_NOT_MET = {
@@ -282,6 +284,7 @@ if __name__ == "__main__":
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
+        "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

@@ -274,6 +274,8 @@ NOT_SUPPORTED = {
     "map), and it draws no text inside a plot; its only polygons are geoplot's map of a "
     "geopandas GeoDataFrame, coloured by a numeric column only. A treemap would be "
     "squarify's layout drawn with raw bokeh quads and text, as Bokeh's own gallery does.",
+    "sankey": "Pandas-Bokeh has no Sankey or flow kind (its kinds are line, step, point, "
+    "scatter, bar, barh, hist, area, pie and map).",
 }
 
 SPEC_NOT_MET = {
@@ -345,6 +347,7 @@ if __name__ == "__main__":
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
+        "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "widget": (penguins, xy),

@@ -306,6 +306,34 @@ def treemap(df, color, label, size, time):
     return fig
 
 
+def sankey(df, color, via, target):
+    # One node per category of each stage, numbered stage by stage: the same name in two
+    # stages stays two nodes. The first stage's nodes take its categories' colours.
+    stages = [color, via, target]
+    nodes = [(stage, name) for stage in stages for name in sorted(df[stage].unique())]
+    index = {node: i for i, node in enumerate(nodes)}
+    colors = dict(zip(sorted(df[color].unique()), PALETTE, strict=False))
+    # Rows per (left, right) pair of neighbouring stages, split by the first stage's
+    # category: each link keeps its colour (translucent) all the way through.
+    links = []
+    for left, right in zip(stages, stages[1:], strict=False):
+        rows = df.groupby([df[color].rename("first"), left, right]).size()
+        for (first, source, dest), count in rows.items():
+            red, green, blue = hex_to_rgb(colors[first])
+            links.append((index[left, source], index[right, dest], count,
+                          f"rgba({red}, {green}, {blue}, 0.5)"))
+    sources, targets, values, link_colors = zip(*links, strict=True)
+    # plotly.js lays the nodes out (each as tall as its rows) and draws the links.
+    fig = go.Figure(go.Sankey(
+        node=dict(label=[name for _, name in nodes],
+                  color=[colors[name] if stage == color else "grey" for stage, name in nodes]),
+        link=dict(source=sources, target=targets, value=values, color=link_colors)))
+    # no axes to make room for: the template's left and bottom margins go to the nodes
+    fig.update_layout(title=f"rows: {color} → {via} → {target}", margin_l=10, margin_b=10,
+                      **SIZE)
+    return fig
+
+
 def tooltip(df, x, y, color, label):
     fig = go.Figure()
     for i, (name, group) in enumerate(df.groupby(color)):
@@ -509,6 +537,7 @@ if __name__ == "__main__":
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
+        "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),
         "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
         "radar": (penguins[[*measures, "species"]], {"color": "species"}),

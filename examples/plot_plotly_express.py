@@ -220,6 +220,27 @@ def treemap(df, color, label, size, time):
     return fig.update_layout(margin_l=10, margin_b=10)
 
 
+def sankey(df, color, via, target):
+    # px has no Sankey: its flow diagram is parallel categories (parallel sets), a column
+    # of category boxes per stage, each as tall as its rows (plotly.js counts them). A
+    # ribbon follows the rows of one category of every stage through all of them, so
+    # between two stages a pair's ribbons, side by side, are as wide as the rows it has.
+    # Its colour must be a number (a continuous scale, so no legend: the first stage's
+    # boxes name its colours): each category's code, through a discrete scale of one
+    # band per code, each its palette colour.
+    names = sorted(df[color].unique())
+    bands = [[(i + edge) / len(names), PALETTE[i]] for i in range(len(names)) for edge in (0, 1)]
+    fig = px.parallel_categories(
+        df.assign(code=df[color].map(names.index)), dimensions=[color, via, target],
+        color="code", color_continuous_scale=bands, range_color=[-0.5, len(names) - 0.5],
+        **SIZE)
+    # Curved ribbons ("hspline") as in a Sankey; the colour bar would only repeat the codes.
+    fig.update_traces(line_shape="hspline")
+    fig.update_coloraxes(showscale=False)
+    # The last stage's names stand right of its boxes: a right margin wide enough for them.
+    return fig.update_layout(margin_r=80)
+
+
 def tooltip(df, x, y, color, label):
     # px's tooltip names each field by its column: colour, x and y, then hover_data.
     return px.scatter(df, x=x, y=y, color=color, hover_data=[label], opacity=0.8,
@@ -391,6 +412,7 @@ if __name__ == "__main__":
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
+        "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),
         "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
         "radar": (penguins[[*measures, "species"]], {"color": "species"}),

@@ -409,6 +409,9 @@ NOT_SUPPORTED = {
     "no plot knows another's rows (ggplot2 itself leaves this to plotly or ggiraph).",
     "widget": "plotnine has no widgets: a ggplot is redrawn only by running Python again "
     "(ipywidgets.interact in a Jupyter kernel), and nothing of it works in a page.",
+    "sankey": "plotnine has no alluvial or Sankey geom: ggplot2 draws them with the R "
+    "extensions ggalluvial and ggsankey, which have no Python port; laying out the nodes and "
+    "ribbons by hand for geom_polygon would be a Sankey written in numpy, not in plotnine.",
 }
 
 
@@ -450,6 +453,7 @@ if __name__ == "__main__":
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
+        "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }

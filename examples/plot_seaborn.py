@@ -243,6 +243,9 @@ NOT_SUPPORTED = {
     "matplotlib).",
     "animation": "seaborn has no animation API: a FuncAnimation redrawing a seaborn plot per "
     "frame is matplotlib's animation, not seaborn's.",
+    "sankey": "seaborn draws no flow diagram: neither its functions nor seaborn.objects lay "
+    "out nodes and links (matplotlib.sankey is matplotlib's own and draws one flow only: its "
+    "row says why).",
 }
 
 
@@ -285,6 +288,7 @@ if __name__ == "__main__":
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
+        "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

@@ -660,6 +660,9 @@ def animation(df, x, y, size, color, time):
 
 NOT_SUPPORTED = {
     "scatter3d": "Vega-Lite's grammar is two-dimensional: it has no 3D marks, axes or camera.",
+    "sankey": "Vega-Lite has no Sankey mark or transform, and neither has Vega (its flow "
+    "examples take a layout computed outside, by d3-sankey); nodes and links placed by hand "
+    "in pandas would be a Sankey written in Python, not in Vega-Lite.",
 }
 SPEC_NOT_MET = {
     "animation": {
@@ -712,6 +715,7 @@ if __name__ == "__main__":
         "stacked100": (penguins, {"x": "island", "color": "species"}),
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
+        "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }

@@ -80,6 +80,7 @@ DATASETS: dict[str, Dataset] = {
             "stacked100": {"x": "island", "color": "species"},
             "treemap": {"color": "species", "label": "island", "size": "body_mass_g",
                         "time": "year"},
+            "sankey": {"color": "species", "via": "island", "target": "sex"},
             "tooltip": {**_PENGUIN_XY, "label": "island"},
             "linked": {**_PENGUIN_XY, "x2": "flipper_length_mm", "y2": "body_mass_g"},
             "widget": _PENGUIN_XY,
@@ -118,13 +119,16 @@ DATASETS: dict[str, Dataset] = {
             "stacked100": {"x": "continent", "color": "period"},
             "treemap": {"color": "continent", "label": "country", "size": "pop",
                         "time": "year"},
+            "sankey": {"color": "continent", "via": "period", "target": "life_band"},
             "tooltip": {**_GAPMINDER_XY, "label": "country"},
             "linked": {**_GAPMINDER_XY, "x2": "year", "y2": "pop"},
             "widget": _GAPMINDER_XY,
             "animation": {**_GAPMINDER_XY, "size": "pop", "time": "year"},
         },
-        # A two-level category for grouping and faceting: gapminder has only one of its own.
-        derived={"period": 'np.where(df["year"] < 1980, "1952-1977", "1982-2007")'},
+        # A two-level category for grouping and faceting: gapminder has only one of its own;
+        # and life expectancy in two bands, the Sankey's last stage.
+        derived={"period": 'np.where(df["year"] < 1980, "1952-1977", "1982-2007")',
+                 "life_band": 'np.where(df["lifeExp"] < 60, "under 60", "60 and over")'},
         measures=("year", "lifeExp", "pop", "gdpPercap"),
     ),
 }

@@ -60,6 +60,7 @@ RANKING_TOP = 15  # the ordered bar shows this many of the highest values
 HEXBIN_GRIDSIZE = 25  # bins across the x range of a hexbin / 2D histogram
 RADAR_FILL = 0.25  # a radar profile's fill opacity: every overlapping profile stays visible
 TREEMAP_LABEL_SHARE = 0.02  # a treemap tile of at least this share of the whole is labelled
+SANKEY_STAGES = ("color", "via", "target")  # a Sankey's stages, left to right
 DENSITY_AREA = (0.85, 1.1)  # a density curve's drawn area, as a share of 1 (tails may be cut)
 
 
@@ -246,6 +247,17 @@ SPECS.update({
          "categories in sorted order."),
         ("legend", "A legend, or a name on each colour category's block, names every "
          "category."),
+        _SIZE),
+    "sankey": _spec(
+        ("statistic", "One node per category of each stage, the stages from left to right in "
+         "role order (colour, via, target); a node's height is proportional to its number of "
+         "rows. Between neighbouring stages, the links from one node to another carry "
+         "together as many rows as have both categories, their width in proportion (a link "
+         "may be split by first-stage category); no link joins two categories that never "
+         "meet. Rows missing a stage are left out."),
+        ("labels", "Every node is named by its category, on or beside it."),
+        ("palette", "The links leaving the first stage are filled in their source "
+         "category's Okabe-Ito colour, categories in sorted order."),
         _SIZE),
 })
 
@@ -443,6 +455,14 @@ KINDS: dict[str, ChartKind] = {
             ("color", "label", "size", "time"), default_dataset="gapminder",
             numeric_roles=("size", "time"), categorical_roles=("color", "label"),
             name_roles=("label",), spec=SPECS["treemap"], family="part",
+        ),
+        ChartKind(
+            "sankey", "Sankey / flow",
+            "Rows flowing from the categories of one column through a second to a third: "
+            "each node as tall as its rows, each link as wide as the rows two categories "
+            "share.",
+            SANKEY_STAGES, categorical_roles=SANKEY_STAGES,
+            spec=SPECS["sankey"], family="flow",
         ),
         ChartKind(
             "tooltip", "Tooltip on hover",

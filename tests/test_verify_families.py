@@ -267,6 +267,32 @@ CASES = [
     Wrong("holoviews_matplotlib", "treemap", ("opts.Rectangles(facecolor=hv.Cycle(PALETTE)",
                                               "opts.Rectangles(facecolor=hv.Cycle(PALETTE[1:])"),
           "palette", "not the palette's colours"),
+    # sankey: a stage dropped, every link weighted 1, colours moved, labels with counts
+    Wrong("holoviews", "sankey", ("for left, right in zip(stages, stages[1:], strict=False))",
+                                  "for left, right in zip(stages[:2], stages[1:2], "
+                                  "strict=False))"),
+          "statistic", "the nodes stand in 2 columns"),
+    Wrong("holoviews", "sankey", ('.reset_index(name="rows")',
+                                  '.reset_index(name="rows").assign(rows=1)'),
+          "statistic", "Adelie → Biscoe"),
+    Wrong("holoviews_matplotlib", "sankey", ("PALETTE, strict=False))",
+                                             "PALETTE[1:], strict=False))"),
+          "palette", "links leaving Adelie in #e69f00"),
+    Wrong("holoviews_matplotlib", "sankey", ("show_values=False", "show_values=True"),
+          "labels", "no node is named continent Africa", "gapminder"),
+    Wrong("plotly", "sankey", ("index[right, dest], count,", "index[right, dest], 1,"),
+          "statistic", "Oceania → 1952-1977", "gapminder"),
+    Wrong("plotly", "sankey", ("node=dict(label=[name for _, name in nodes],",
+                               'node=dict(label=[name if stage != via else "" '
+                               "for stage, name in nodes],"),
+          "labels", "no node is named island Biscoe"),
+    Wrong("plotly_express", "sankey", ("PALETTE[i]] for i in range",
+                                       "PALETTE[i + 1]] for i in range"),
+          "palette", "links leaving Africa in #e69f00", "gapminder"),
+    Wrong("plotly_express", "sankey", ('fig.update_traces(line_shape="hspline")',
+                                       'fig.update_traces(line_shape="hspline", '
+                                       "counts=list(range(1, len(df) + 1)))"),
+          "statistic", "Gentoo → Biscoe"),
     # parallel coordinates: raw values, a category left out
     Wrong("matplotlib", "parallel", ("ax.plot(measures, group.T.to_numpy(),",
                                      "ax.plot(measures, df.loc[group.index, measures].T"

@@ -39,6 +39,15 @@ def _splom_panels(trace: Any) -> int:
     return halves * n * (n - 1) // 2 + diagonal
 
 
+def _shapes(trace: Any) -> tuple[int, int]:
+    """The filled outlines a pie, treemap or Sankey draws, and the rows plotly.js counts."""
+    if trace.type == "sankey":  # a rect per node, a ribbon per link
+        return _length(trace.node.label) + _length(trace.link.value), 0
+    # a slice per value (a wedge; a treemap's blocks and tiles), or plotly.js counts the
+    # labels (a pie's rows, a treemap's leaves)
+    return _length(trace.values), 0 if trace.values is not None else _length(trace.labels)
+
+
 def measure(figure: Any) -> Drawn:
     """What the figure draws at the start: a trace hidden until a control shows it (a
     dropdown's other options) counts for nothing, nor do the frames of an animation."""
@@ -59,18 +68,17 @@ def measure(figure: Any) -> Drawn:
             line_points += _length(values) * ("lines" in mode)
         elif kind in _RAW:
             rows += max(_length(trace.x), _length(trace.y))
-        elif kind == "parcoords":  # plotly.js scales each row's values onto its axes
+        elif kind in {"parcoords", "parcats"}:  # plotly.js scales or counts the rows
             dimensions = trace.dimensions or ()
             rows += _length(dimensions[0].values if dimensions else None)
         elif kind == "bar":
             bars += _length(trace.x)
         elif kind == "heatmap":
             cells += sum(len(row) for row in trace.z)
-        elif kind in {"pie", "treemap"}:
-            # a slice per value (a wedge; a treemap's blocks and tiles), or plotly.js
-            # counts the labels (a pie's rows, a treemap's leaves)
-            shapes += _length(trace.values)
-            rows += 0 if trace.values is not None else _length(trace.labels)
+        elif kind in {"pie", "treemap", "sankey"}:
+            drawn_shapes, counted_rows = _shapes(trace)
+            shapes += drawn_shapes
+            rows += counted_rows
     return Drawn(points=points, rows=rows, bars=bars, line_points=line_points, cells=cells,
                  shapes=shapes)
 

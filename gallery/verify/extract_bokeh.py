@@ -38,6 +38,7 @@ from bokeh.models import (
     FactorRange,
     FixedTicker,
     GlyphRenderer,
+    GraphRenderer,
     GridBox,
     GridPlot,
     GroupFilter,
@@ -934,8 +935,24 @@ class Reader:
             self.read_label(model, panel)
         elif isinstance(model, Slope | Span):
             self.later.append((panel, model))
-        elif type(model).__name__ in ("GraphRenderer", "TileRenderer", "ContourRenderer"):
+        elif isinstance(model, GraphRenderer):
+            self.read_graph(model, panel)
+        elif type(model).__name__ in ("TileRenderer", "ContourRenderer"):
             self.notes.append(f"a {type(model).__name__} in panel {panel} was not read")
+
+    def read_graph(self, graph: Any, panel: int) -> None:
+        """A graph's edges where their own source holds their outlines (HoloViews' Graph and
+        Sankey give xs and ys: a Sankey's links are Patches); its node markers, which stand
+        where the layout provider puts them, are not read."""
+        rows = self.rows_of(graph.edge_renderer, panel)
+        if all(isinstance(rows.spec(n), Field) and rows.spec(n).field in rows.data
+               for n in ("xs", "ys")):
+            rows.shown = rows.shown * float(graph.visible)
+            self.read_glyph(rows)
+        else:
+            self.notes.append(f"the edges of a GraphRenderer in panel {panel} were not read: "
+                              "its layout provider places them")
+        self.notes.append(f"the node markers of a GraphRenderer in panel {panel} were not read")
 
     def read_glyph(self, rows: Rows) -> None:
         glyph = rows.glyph

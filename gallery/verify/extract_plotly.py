@@ -5,7 +5,8 @@ autoranges axes, picks default colours and sizes bubbles. The figure Python ship
 only the raw data, so the Scene is read from what plotly.js computed, in headless
 Chromium: ``gd._fullData`` (defaults applied), ``gd.calcdata`` (bins, quartiles, marker
 radii, per-point colours), ``gd._fullLayout`` (autoranges, category orders, domains) and,
-for text, legends and treemaps (laid out in the browser), the SVG it drew.
+for text, legends, treemaps and flows (Sankey, parallel categories: laid out in the
+browser), the SVG it drew.
 
 Usage::
 
@@ -586,6 +587,127 @@ function readTreemap(ctx, trace, cd, vis) {
   }
 }
 
+// Flows, laid out by plotly.js in the browser, are read off the SVG it drew, like
+// treemaps: in SVG pixels from the top left of the figure (y down), every element mapped
+// through its groups' transforms (getScreenCTM). Nodes are Rects, links Areas whose
+// outline is sampled every 2 px along the drawn path (both ends included), labels Texts.
+function flowFrame(ctx, trace, selector) {
+  const gd = ctx.gd, origin = gd.getBoundingClientRect();
+  const group = [...gd.querySelectorAll(selector)].find((g) => g.__data__ &&
+                                                         g.__data__.trace === trace);
+  const at = (node, x, y) => {
+    const m = node.getScreenCTM();
+    return [m.a * x + m.c * y + m.e - origin.left, m.b * x + m.d * y + m.f - origin.top];
+  };
+  // A fill as seen: its colour, its fill-opacity times the opacities above it.
+  const seen = (node, paint) => {
+    const style = getComputedStyle(node), c = rgba(style[paint]);
+    let alpha = Number(style[paint === 'fill' ? 'fillOpacity' : 'strokeOpacity']) *
+      (c ? c[3] : 0);
+    for (let n = node; n && n !== gd; n = n.parentElement) {
+      alpha *= Math.min(1, Number(getComputedStyle(n).opacity));
+    }
+    return {color: hex(c), alpha};
+  };
+  const rect = (node) => {
+    const b = node.getBBox(), [x0, y0] = at(node, b.x, b.y);
+    const [x1, y1] = at(node, b.x + b.width, b.y + b.height);
+    return {x0: Math.min(x0, x1), x1: Math.max(x0, x1), y0: Math.min(y0, y1),
+            y1: Math.max(y0, y1)};
+  };
+  const outline = (node) => {
+    const length = node.getTotalLength(), steps = Math.max(1, Math.ceil(length / 2));
+    const xs = [], ys = [];
+    for (let i = 0; i <= steps; i++) {
+      const p = node.getPointAtLength(length * i / steps), [x, y] = at(node, p.x, p.y);
+      xs.push(x); ys.push(y);
+    }
+    return {xs, ys};
+  };
+  const text = (node) => {
+    const said = strip(node.textContent);
+    if (!said || !node.getClientRects().length || getComputedStyle(node).display === 'none') {
+      return null;
+    }
+    const r = node.getBoundingClientRect();
+    return {x: (r.left + r.right) / 2 - origin.left, y: (r.top + r.bottom) / 2 - origin.top,
+            text: said};
+  };
+  return {group, seen, rect, outline, text, panel: ctx.panelOf(trace)};
+}
+
+// A Sankey: each node a rect (g.sankey-node), each link a filled path between two nodes.
+function readSankey(ctx, trace, cd, vis) {
+  const f = flowFrame(ctx, trace, 'g.sankey');
+  if (!f.group) { ctx.notes.push(`sankey ${named(trace)} drew no nodes`); return; }
+  for (const node of f.group.querySelectorAll('.sankey-node rect.node-rect')) {
+    const paint = f.seen(node, 'fill');
+    ctx.out.rects.push(Object.assign(f.rect(node), paint, {alpha: vis * paint.alpha, order: 0,
+                                                           panel: f.panel, value: null}));
+  }
+  for (const link of f.group.querySelectorAll('path.sankey-link')) {
+    if (!link.getAttribute('d')) continue;
+    const paint = f.seen(link, 'fill');
+    ctx.out.areas.push(Object.assign(f.outline(link), paint, {alpha: vis * paint.alpha,
+                                                              panel: f.panel}));
+  }
+  if (!vis) return;
+  for (const label of f.group.querySelectorAll('.sankey-node text.node-label')) {
+    const t = f.text(label);
+    if (t) ctx.out.texts.push(Object.assign(t, {panel: f.panel}));
+  }
+}
+
+// The part of an outline between x = lo and x = hi, in order, its crossings added.
+function clipOutline(xs, ys, lo, hi) {
+  const out = {xs: [], ys: []};
+  for (let k = 0; k < xs.length; k++) {
+    for (const edge of k ? [lo, hi] : []) {
+      const a = xs[k - 1] - edge, b = xs[k] - edge;
+      if (a * b < 0) {
+        out.xs.push(edge); out.ys.push(ys[k - 1] + a / (a - b) * (ys[k] - ys[k - 1]));
+      }
+    }
+    if (xs[k] >= lo && xs[k] <= hi) { out.xs.push(xs[k]); out.ys.push(ys[k]); }
+  }
+  return out;
+}
+// Parallel categories: each category a box (rect.catrect, drawn by its outline and filled
+// by bands of the colours passing through it: the bands are part of it, not read), each
+// dimension a column of them. A ribbon is one path through every dimension, hidden by
+// the bands where it crosses a column: what is seen of it is one Area per gap between
+// neighbouring columns, its outline cut at the columns' edges.
+function readParcats(ctx, trace, cd, vis) {
+  const f = flowFrame(ctx, trace, 'g.parcats');
+  if (!f.group) { ctx.notes.push(`parcats ${named(trace)} drew no categories`); return; }
+  const columns = new Map();
+  for (const box of f.group.querySelectorAll('g.dimension rect.catrect')) {
+    const fill = f.seen(box, 'fill'), paint = fill.alpha > 0 ? fill : f.seen(box, 'stroke');
+    const r = f.rect(box), dim = box.closest('g.dimension');
+    ctx.out.rects.push(Object.assign(r, paint, {alpha: vis * paint.alpha, order: 0,
+                                                panel: f.panel, value: null}));
+    const span = columns.get(dim) || [Infinity, -Infinity];
+    columns.set(dim, [Math.min(span[0], r.x0), Math.max(span[1], r.x1)]);
+  }
+  const spans = [...columns.values()].sort((a, b) => a[0] - b[0]);
+  for (const ribbon of f.group.querySelectorAll('g.paths path.path')) {
+    if (!ribbon.getAttribute('d')) continue;
+    const paint = f.seen(ribbon, 'fill'), {xs, ys} = f.outline(ribbon);
+    for (let i = 0; i + 1 < spans.length; i++) {
+      const part = clipOutline(xs, ys, spans[i][1], spans[i + 1][0]);
+      if (part.xs.length < 4) continue;
+      ctx.out.areas.push(Object.assign(part, paint, {alpha: vis * paint.alpha,
+                                                     panel: f.panel}));
+    }
+  }
+  if (!vis) return;
+  for (const label of f.group.querySelectorAll('g.dimension text.catlabel, ' +
+                                                 'g.dimension text.dimlabel')) {
+    const t = f.text(label);
+    if (t) ctx.out.texts.push(Object.assign(t, {panel: f.panel}));
+  }
+}
+
 // One Rect per z cell; cd[0].x and .y are the cells' edges in calc space.
 function cellEdges(ax, edges, j) {
   if (isCat(ax)) { const l = label(ax, (edges[j] + edges[j + 1]) / 2); return [l, l]; }
@@ -725,7 +847,7 @@ const READERS = {scatter: readScatter, scattergl: readScatterGl, scatter3d: read
                  bar: readBars, histogram: readBars, box: readBoxes, heatmap: readHeatmap,
                  histogram2d: readTiles, splom: readSplom, violin: readViolins, pie: readPie,
                  parcoords: readParcoords, scatterpolar: readScatterPolar,
-                 treemap: readTreemap};
+                 treemap: readTreemap, sankey: readSankey, parcats: readParcats};
 
 // --- what a reader can do: hover, controls, a linked selection --------------------------
 // The fields a hover label names: each line of the hovertemplate "name: value" or
