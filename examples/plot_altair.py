@@ -15,6 +15,7 @@ import squarify
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 SIZE = {"width": 480, "height": 340}  # the plot area; with axes and legend about 600 x 400
+NO_DATA_GREY = "#d9d9d9"  # a map's countries without data
 
 
 def scatter(df, x, y, color):
@@ -413,6 +414,30 @@ def treemap(df, color, label, size, time):
     ).configure_view(stroke=None)
 
 
+def choropleth(df, world, geo, value, time):
+    year = df[time].max()
+    latest = df[df[time] == year]
+    # The mean per country, keyed by its ISO numeric code, as the map's features are.
+    means = latest.groupby(latest[geo].astype(int))[value].mean().reset_index()
+    countries = alt.Chart(alt.Data(values=world["features"]))  # the map inline: no fetch
+    outline = {"stroke": "white", "strokeWidth": 0.5}
+    # every country in grey, and over it those with data in their colour
+    no_data = countries.mark_geoshape(fill=NO_DATA_GREY, **outline)
+    with_data = countries.mark_geoshape(**outline).transform_lookup(
+        # each feature's id looked up in the means' geo column: a one-sided join
+        lookup="id", from_=alt.LookupData(means, key=geo, fields=[value]),
+    ).transform_filter(
+        alt.FieldValidPredicate(field=value, valid=True),  # the countries with a mean
+    ).encode(
+        # a continuous colour gets a gradient legend: the colour bar
+        alt.Color(f"{value}:Q").scale(scheme="viridis").title(f"mean {value}"),
+    )
+    return (no_data + with_data).project("equalEarth").properties(
+        title=f"mean {value} in {year}",
+        **SIZE,  # the world is about 2:1, so its width fills the plot area's
+    )
+
+
 def animation(df, x, y, size, color, time):
     times = sorted(df[time].unique())  # evenly spaced: 1952, 1957, ...
     # A slider under the chart picks the year; the filter draws that year's rows.
@@ -456,6 +481,8 @@ if __name__ == "__main__":
     data = Path(__file__).resolve().parent.parent / "gallery" / "data"
     penguins = pd.read_csv(data / "penguins.csv")
     gapminder = pd.read_csv(data / "gapminder.csv.gz")
+    with open(data / "world-110m.geojson", encoding="utf-8") as file:  # the world map
+        world = json.load(file)
     gapminder["period"] = np.where(gapminder["year"] < 1980, "1952-1977", "1982-2007")
     measures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
     xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
@@ -487,6 +514,7 @@ if __name__ == "__main__":
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
         "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
+        "choropleth": (gapminder, {"geo": "iso_num", "value": "lifeExp", "time": "year"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }
@@ -496,7 +524,8 @@ if __name__ == "__main__":
             # a kind of measures draws every column it is given; the others their roles'
             columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
-            charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
+            on_map = (world,) if kind == "choropleth" else ()  # the map after the data
+            charts[kind] = globals()[kind](frame[columns].dropna(), *on_map, **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/altair")
     out.mkdir(parents=True, exist_ok=True)
     for kind, chart in charts.items():

@@ -8,6 +8,8 @@ computed with pandas/numpy first, as Bokeh's own gallery does: Bokeh draws what 
 given. Charts are written as HTML pages with BokehJS inlined, so they open offline.
 """
 
+import json
+
 import numpy as np
 import pandas as pd
 import squarify
@@ -17,6 +19,7 @@ from bokeh.models import (
     CustomJS,
     DataRange1d,
     FactorRange,
+    GeoJSONDataSource,
     NumeralTickFormatter,
     Select,
     Slider,
@@ -30,6 +33,7 @@ from scipy.stats import gaussian_kde
 
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+NO_DATA_GREY = "#d9d9d9"  # a map's countries without data
 
 
 def scatter(df, x, y, color):
@@ -506,6 +510,32 @@ def treemap(df, color, label, size, time):
     return p
 
 
+def choropleth(df, world, geo, value, time):
+    year = df[time].max()
+    latest = df[df[time] == year]
+    means = latest.groupby(latest[geo].astype(int))[value].mean()  # by ISO numeric code
+    # Bokeh's GeoJSONDataSource: BokehJS turns each feature into a patch (a MultiPolygon's
+    # parts NaN-separated) and each property into a column, so each country takes its mean
+    # as a property: null where it has none, which BokehJS reads as NaN
+    countries = [{**f, "properties": {**f["properties"], value: means.get(f["id"])}}
+                 for f in world["features"]]
+    # BokehJS fills a polygon's outer ring only: a country with a hole (South Africa's,
+    # Lesotho) goes first, so that the country inside it is drawn over it
+    countries.sort(key=lambda f: f["geometry"]["type"] != "Polygon"
+                   or len(f["geometry"]["coordinates"]) == 1)
+    source = GeoJSONDataSource(geojson=json.dumps({**world, "features": countries}))
+    # longitude and latitude as x and y (Bokeh has no projections); match_aspect keeps one
+    # degree as long across as up
+    p = figure(width=600, height=400, match_aspect=True, title=f"mean {value} in {year}",
+               x_axis_label="longitude", y_axis_label="latitude")
+    # viridis from the smallest mean to the largest; NaN (no data) in nan_color
+    shapes = p.patches("xs", "ys", source=source, line_color="white", line_width=0.5,
+                       fill_color=linear_cmap(value, "Viridis256", means.min(), means.max(),
+                                              nan_color=NO_DATA_GREY))
+    p.add_layout(shapes.construct_color_bar(title=value), "right")
+    return p
+
+
 def animation(df, x, y, size, color, time):
     names = sorted(df[color].unique())
     # marker size is a diameter in px: area proportional to the value, 40 px across for
@@ -579,6 +609,7 @@ if __name__ == "__main__":
     penguins = pd.read_csv(data / "penguins.csv")
     gapminder = pd.read_csv(data / "gapminder.csv.gz")
     gapminder["period"] = np.where(gapminder["year"] < 1980, "1952-1977", "1982-2007")
+    world = json.loads((data / "world-110m.geojson").read_text(encoding="utf-8"))
     measures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
     xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
     calls = {
@@ -606,6 +637,7 @@ if __name__ == "__main__":
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
         "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
+        "choropleth": (gapminder, {"geo": "iso_num", "value": "lifeExp", "time": "year"}),
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "widget": (penguins, xy),
@@ -618,7 +650,8 @@ if __name__ == "__main__":
             # a kind of measures draws every column it is given; the others their roles'
             columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
-            charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
+            maps = [world] if kind == "choropleth" else []  # the map, after the data
+            charts[kind] = globals()[kind](frame[columns].dropna(), *maps, **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/bokeh")
     out.mkdir(parents=True, exist_ok=True)
     for kind, chart in charts.items():

@@ -391,6 +391,8 @@ NOT_SUPPORTED = {
     "sankey": "Chartify has no Sankey or flow plot: its plots draw on categorical or numeric "
     "axes (bars, intervals, text, scatter, lines, areas, heatmaps), and none joins nodes "
     "with links as wide as a count.",
+    "choropleth": "Chartify draws no maps: its plots are on categorical or numeric axes "
+    "(bars, points, lines, areas, heatmaps) and none draws a polygon from geometry.",
 }
 
 SPEC_NOT_MET = {
@@ -449,6 +451,7 @@ if __name__ == "__main__":
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
         "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
+        "choropleth": (gapminder, {"geo": "iso_num", "value": "lifeExp", "time": "year"}),
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "widget": (penguins, xy),

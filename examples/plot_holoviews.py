@@ -10,6 +10,8 @@ understands name it (backend="bokeh" or "matplotlib"). Bokeh charts are written 
 pages with BokehJS inlined, matplotlib charts as SVG files.
 """
 
+import json
+
 import holoviews as hv
 import numpy as np
 import pandas as pd
@@ -22,6 +24,7 @@ hv.extension(BACKEND)
 
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+NO_DATA_GREY = "#d9d9d9"  # a map's countries without data
 # 600 x 400 px, which each backend states in its own terms
 SIZE = [opts.Overlay(width=600, height=400, backend="bokeh"),
         opts.NdOverlay(width=600, height=400, backend="bokeh"),
@@ -478,6 +481,44 @@ def sankey(df, color, via, target):
         opts.Sankey(fig_inches=(6, 4), aspect=1.5, fig_size=100, backend="matplotlib"))
 
 
+def choropleth(df, world, geo, value, time):
+    year = df[time].max()
+    latest = df[df[time] == year]
+    means = latest.groupby(latest[geo].astype(int))[value].mean()  # by ISO numeric code
+
+    # HoloViews' elements for maps are GeoViews' (GeoJSON read as it is, projections); a
+    # workaround without it: each country's polygons in plain longitude and latitude, as
+    # hv.Polygons takes them: the outer rings NaN-separated, each part's holes apart
+    def outline(country):
+        shape = country["geometry"]
+        parts = shape["coordinates"] if shape["type"] == "MultiPolygon" else [shape["coordinates"]]
+        rings = np.concatenate([[[np.nan, np.nan]] + part[0] for part in parts])[1:]
+        return {"x": rings[:, 0], "y": rings[:, 1],
+                "holes": [[np.array(hole) for hole in part[1:]] for part in parts]}
+
+    countries = world["features"]
+    # the countries of the data, coloured by their mean on viridis, over the others in grey
+    known = hv.Polygons([{**outline(c), value: means[c["id"]]} for c in countries
+                         if c["id"] in means.index], vdims=value)
+    blank = hv.Polygons([outline(c) for c in countries if c["id"] not in means.index])
+    blank = blank.opts(opts.Polygons(fill_color=NO_DATA_GREY, backend="bokeh"),
+                       opts.Polygons(facecolor=NO_DATA_GREY, backend="matplotlib"))
+    # Polygons with a value dimension are coloured by it, each part of a country alike (the
+    # matplotlib backend's color=value would give the parts of a country other countries')
+    return (blank * known.opts(cmap="viridis", colorbar=True)).opts(
+        # white borders, in each backend's terms
+        opts.Polygons(line_color="white", line_width=0.5, backend="bokeh"),
+        opts.Polygons(edgecolor="white", linewidth=0.5, backend="matplotlib"),
+        opts.Overlay(title=f"mean {value} in {year}", xlabel="longitude", ylabel="latitude"),
+        # one degree as long across as up: the world is not stretched. With its aspect
+        # fixed, a bokeh plot is sized by its frame: 430 x 330 px leaves room for the axes
+        # and the colour bar in 600 x 400. Matplotlib's colour bar goes beside the axes as
+        # the polygons' plot leaves them: the aspect is theirs
+        opts.Overlay(data_aspect=1, frame_width=430, frame_height=330, backend="bokeh"),
+        opts.Polygons(aspect="equal", backend="matplotlib"),
+        opts.Overlay(fig_inches=(6, 4), backend="matplotlib"))
+
+
 def animation(df, x, y, size, color, time):
     # a HoloMap keyed by year of overlays by colour; its frames share their axis ranges
     # (HoloViews normalises over every frame)
@@ -537,7 +578,14 @@ SPEC_NOT_MET = {
         "patch_artist and with one boxprops for every box: boxes are black outlines, never "
         "filled, and cannot take a colour per category.",
     },
-} if BACKEND == "matplotlib" else {})
+} if BACKEND == "matplotlib" else {
+    "choropleth": {
+        "size": "With a fixed aspect, HoloViews' bokeh backend sizes the frame, not the plot "
+        "(its warning: 'the plot might be slightly larger than anticipated'): a 430 x 330 px "
+        "frame makes about 600 x 400 px with the axes and colour bar in a browser, but the "
+        "plot's own size is left unset.",
+    },
+})
 
 
 if __name__ == "__main__":
@@ -550,6 +598,7 @@ if __name__ == "__main__":
     penguins = pd.read_csv(data / "penguins.csv")
     gapminder = pd.read_csv(data / "gapminder.csv.gz")
     gapminder["period"] = np.where(gapminder["year"] < 1980, "1952-1977", "1982-2007")
+    world = json.loads((data / "world-110m.geojson").read_text(encoding="utf-8"))
     measures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
     xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
     calls = {
@@ -579,6 +628,7 @@ if __name__ == "__main__":
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
         "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
+        "choropleth": (gapminder, {"geo": "iso_num", "value": "lifeExp", "time": "year"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }
@@ -588,7 +638,8 @@ if __name__ == "__main__":
             # a kind of measures draws every column it is given; the others their roles'
             columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
-            charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
+            maps = [world] if kind == "choropleth" else []  # the map, after the data
+            charts[kind] = globals()[kind](frame[columns].dropna(), *maps, **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else f"out/holoviews_{BACKEND}")
     out.mkdir(parents=True, exist_ok=True)
     # bokeh writes a standalone page (BokehJS inlined: no network); matplotlib an SVG

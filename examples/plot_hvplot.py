@@ -298,6 +298,10 @@ NOT_SUPPORTED = {
     "sankey": "hvPlot has no Sankey kind: its kinds plot a DataFrame's columns (line, bar, "
     "area, scatter, ...) and its graphs come from networkx, with no flow widths; in the "
     "HoloViz stack a Sankey is HoloViews' hv.Sankey (its row shows it).",
+    "choropleth": "hvPlot draws a map only from a GeoPandas or SpatialPandas frame (its "
+    "polygons kind, with GeoViews for projections), none of which the gallery installs; from "
+    "a plain DataFrame no kind draws a country's outline. HoloViews, on which hvPlot is "
+    "built, draws the map's polygons directly (its row shows it).",
 }
 
 NEEDS_SERVER = {
@@ -364,6 +368,7 @@ if __name__ == "__main__":
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
         "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
+        "choropleth": (gapminder, {"geo": "iso_num", "value": "lifeExp", "time": "year"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

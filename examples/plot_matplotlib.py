@@ -7,17 +7,20 @@ returns a matplotlib Figure: the statistics (means, fits, correlations) are comp
 pandas and numpy, then every mark is placed by hand. Charts are written as SVG files.
 """
 
+import matplotlib.path as mpath
 import matplotlib.pyplot as plt
 import numpy as np
 import squarify
 from matplotlib.animation import FuncAnimation
-from matplotlib.patches import Patch
+from matplotlib.collections import PatchCollection
+from matplotlib.patches import Patch, PathPatch
 from scipy.stats import gaussian_kde
 
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 # scatter's s is an area in points²: 28.8 pt is 40 px across at 100 dpi, the largest bubble.
 BUBBLE_AREA = (40 * 72 / 100) ** 2
+NO_DATA_GREY = "#d9d9d9"  # a map's countries without data
 
 
 def scatter(df, x, y, color):
@@ -371,6 +374,41 @@ def treemap(df, color, label, size, time):
     return fig
 
 
+def choropleth(df, world, geo, value, time):
+    # matplotlib has no map API: this draws what geopandas' GeoDataFrame.plot(column=value)
+    # would (a PatchCollection of the countries, coloured through a colormap), without it
+    year = df[time].max()
+    latest = df[df[time] == year]
+    means = latest.groupby(latest[geo].astype(int))[value].mean()
+    shapes, values, blanks = [], [], []
+    for country in world["features"]:
+        geometry = country["geometry"]  # GeoJSON: lists of rings of [longitude, latitude]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" \
+            else [geometry["coordinates"]]
+        # every ring a closed sub-path of one path: a hole (Lesotho in South Africa) stays empty
+        path = mpath.Path.make_compound_path(
+            *(mpath.Path(ring, closed=True) for polygon in polygons for ring in polygon))
+        if country["id"] in means.index:
+            shapes.append(PathPatch(path))
+            values.append(means[country["id"]])
+        else:
+            blanks.append(PathPatch(path))
+    fig, ax = plt.subplots(figsize=(6, 4))
+    ax.add_collection(PatchCollection(blanks, facecolor=NO_DATA_GREY, edgecolor="white",
+                                      linewidth=0.3))
+    countries = ax.add_collection(PatchCollection(shapes, array=values, cmap="viridis",
+                                                  edgecolor="white", linewidth=0.3))
+    ax.autoscale_view()  # add_collection leaves the limits as they were
+    ax.set_aspect("equal")  # longitude and latitude as x and y: a degree as long either way
+    ax.set_axis_off()
+    ax.set_title(f"mean {value} in {time} {year}")
+    # below the map, which is twice as wide as it is tall: it fills more of the figure
+    fig.colorbar(countries, ax=ax, label=f"mean {value}", orientation="horizontal",
+                 shrink=0.5, aspect=30, pad=0.02)
+    fig.tight_layout()
+    return fig
+
+
 def animation(df, x, y, size, color, time):
     times = sorted(df[time].unique())
     colors = dict(zip(sorted(df[color].unique()), PALETTE, strict=False))
@@ -420,6 +458,7 @@ NEEDS_SERVER = {
 if __name__ == "__main__":
     # Every chart on the bundled data, prepared as the gallery's cards prepare it: the
     # chart's columns, rows with a missing value left out.
+    import json
     import sys
     from pathlib import Path
 
@@ -430,6 +469,7 @@ if __name__ == "__main__":
     penguins = pd.read_csv(data / "penguins.csv")
     gapminder = pd.read_csv(data / "gapminder.csv.gz")
     gapminder["period"] = np.where(gapminder["year"] < 1980, "1952-1977", "1982-2007")
+    world = json.loads((data / "world-110m.geojson").read_text(encoding="utf-8"))
     measures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
     xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
     calls = {
@@ -457,6 +497,7 @@ if __name__ == "__main__":
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
         "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
+        "choropleth": (gapminder, {"geo": "iso_num", "value": "lifeExp", "time": "year"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }
@@ -466,7 +507,8 @@ if __name__ == "__main__":
             # a kind of measures draws every column it is given; the others their roles'
             columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
-            charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
+            maps = [world] if kind == "choropleth" else []  # the map, after the data
+            charts[kind] = globals()[kind](frame[columns].dropna(), *maps, **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/matplotlib")
     out.mkdir(parents=True, exist_ok=True)
     for kind, chart in charts.items():

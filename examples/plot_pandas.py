@@ -230,6 +230,9 @@ NOT_SUPPORTED = {
     "matplotlib's animation, not pandas'.",
     "sankey": "DataFrame.plot has no Sankey or flow kind (line, bar, barh, hist, box, kde, "
     "area, pie, scatter, hexbin).",
+    "choropleth": "DataFrame.plot has no map kind (line, bar, barh, hist, box, kde, area, "
+    "pie, scatter, hexbin); maps come from geopandas' GeoDataFrame.plot, a separate library "
+    "that draws with matplotlib, as the matplotlib row does from the same map.",
 }
 
 SPEC_NOT_MET = {
@@ -285,6 +288,7 @@ if __name__ == "__main__":
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
         "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
+        "choropleth": (gapminder, {"geo": "iso_num", "value": "lifeExp", "time": "year"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

@@ -276,6 +276,9 @@ NOT_SUPPORTED = {
     "squarify's layout drawn with raw bokeh quads and text, as Bokeh's own gallery does.",
     "sankey": "Pandas-Bokeh has no Sankey or flow kind (its kinds are line, step, point, "
     "scatter, bar, barh, hist, area, pie and map).",
+    "choropleth": "Pandas-Bokeh's map (plot_bokeh on a geopandas GeoDataFrame) needs "
+    "geopandas, which the gallery does not install; its DataFrame kinds draw no polygons. "
+    "Bokeh draws the same map from the GeoJSON with GeoJSONDataSource (its row shows it).",
 }
 
 SPEC_NOT_MET = {
@@ -348,6 +351,7 @@ if __name__ == "__main__":
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
         "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
+        "choropleth": (gapminder, {"geo": "iso_num", "value": "lifeExp", "time": "year"}),
         "tooltip": (penguins, {**xy, "label": "island"}),
         "linked": (penguins, {**xy, "x2": "flipper_length_mm", "y2": "body_mass_g"}),
         "widget": (penguins, xy),

@@ -16,6 +16,7 @@ from scipy.stats import gaussian_kde
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 SIZE = {"width": 600, "height": 400}  # the whole figure, axes and legend included
+NO_DATA_GREY = "#d9d9d9"  # a map's countries without data
 # Plotly's default margins (80 px, 100 at the top) leave room for titles these charts do
 # not have: a template with slimmer ones (axis titles still push them out as needed).
 pio.templates["slim"] = go.layout.Template(layout={"margin": {"l": 50, "r": 10, "t": 30, "b": 40}})
@@ -334,6 +335,32 @@ def sankey(df, color, via, target):
     return fig
 
 
+def choropleth(df, world, geo, value, time):
+    latest = df[df[time] == df[time].max()]
+    means = latest.groupby(latest[geo].astype(int))[value].mean()
+    # Two layers, each given its own countries of the GeoJSON (plotly.js projects them; the
+    # page carries each outline once): first the map's countries without data, in grey,
+    # matched by name (a few areas have no ISO code); then the data's countries by their
+    # code, on Viridis from the smallest mean to the largest.
+    others = [f for f in world["features"] if f["id"] not in means.index]
+    known = [f for f in world["features"] if f["id"] in means.index]
+    fig = go.Figure([
+        go.Choropleth(geojson={"type": "FeatureCollection", "features": others},
+                      featureidkey="properties.name", z=[0] * len(others),
+                      locations=[f["properties"]["name"] for f in others], showscale=False,
+                      colorscale=[[0, NO_DATA_GREY], [1, NO_DATA_GREY]], hoverinfo="location"),
+        go.Choropleth(geojson={"type": "FeatureCollection", "features": known},
+                      featureidkey="id", locations=means.index, z=means.values,
+                      colorscale="Viridis", colorbar_title_text=value),
+    ])
+    # Only the GeoJSON's shapes: none of plotly.js's own base layers (coastlines, land,
+    # frame), which it would fetch from a CDN; the view fits the shapes drawn.
+    fig.update_geos(visible=False, fitbounds="locations", projection_type="natural earth")
+    fig.update_layout(title=f"mean {value} in {time} {df[time].max()}", margin_l=10,
+                      margin_b=10, **SIZE)
+    return fig
+
+
 def tooltip(df, x, y, color, label):
     fig = go.Figure()
     for i, (name, group) in enumerate(df.groupby(color)):
@@ -502,6 +529,7 @@ SPEC_NOT_MET = {
 if __name__ == "__main__":
     # Every chart on the bundled data, prepared as the gallery's cards prepare it: the
     # chart's columns, rows with a missing value left out.
+    import json
     import sys
     from pathlib import Path
 
@@ -512,6 +540,7 @@ if __name__ == "__main__":
     penguins = pd.read_csv(data / "penguins.csv")
     gapminder = pd.read_csv(data / "gapminder.csv.gz")
     gapminder["period"] = np.where(gapminder["year"] < 1980, "1952-1977", "1982-2007")
+    world = json.loads((data / "world-110m.geojson").read_text(encoding="utf-8"))
     measures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
     xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
     calls = {
@@ -538,6 +567,7 @@ if __name__ == "__main__":
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
         "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
+        "choropleth": (gapminder, {"geo": "iso_num", "value": "lifeExp", "time": "year"}),
         "splom": (penguins[[*measures, "species"]], {"color": "species"}),
         "parallel": (penguins[[*measures, "species"]], {"color": "species"}),
         "radar": (penguins[[*measures, "species"]], {"color": "species"}),
@@ -551,10 +581,15 @@ if __name__ == "__main__":
             # a kind of measures draws every column it is given; the others their roles'
             columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
-            charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
+            maps = [world] if kind == "choropleth" else []  # a map takes the world after df
+            charts[kind] = globals()[kind](frame[columns].dropna(), *maps, **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/plotly")
     out.mkdir(parents=True, exist_ok=True)
+    # plotly.js fetches its own world outlines (topojson, from a CDN) for any map, even one
+    # drawn from its own GeoJSON with no base layer: an empty topology, inlined, answers it
+    # (the "#" makes the file name plotly.js appends a fragment).
+    offline = {"topojsonURL": 'data:application/json,{"type":"Topology","objects":{},"arcs":[]}#'}
     for kind, fig in charts.items():
         # plotly.js is inlined from the installed package: the page works offline.
-        fig.write_html(out / f"{kind}.html", include_plotlyjs=True)
+        fig.write_html(out / f"{kind}.html", include_plotlyjs=True, config=offline)
         print("wrote", out / f"{kind}.html")

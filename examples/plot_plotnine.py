@@ -59,6 +59,7 @@ from plotnine.animation import PlotnineAnimation
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 SIZE = theme(figure_size=(6, 4), dpi=100)  # 600 x 400 px
+NO_DATA_GREY = "#d9d9d9"  # a map's countries without data
 
 
 def scatter(df, x, y, color):
@@ -393,6 +394,38 @@ def treemap(df, color, label, size, time):
     )
 
 
+def choropleth(df, world, geo, value, time):
+    # A workaround: plotnine's geom_map draws a geopandas GeoDataFrame, and the gallery has
+    # no geopandas. geom_polygon draws the GeoJSON's rings from a long table of vertices,
+    # one group per ring; it draws no holes, so the largest rings go first and a country
+    # inside another (Lesotho in South Africa) is drawn on top of it.
+    year = df[time].max()
+    latest = df[df[time] == year]
+    means = latest.groupby(latest[geo].astype(int))[value].mean()
+    rings = []
+    for country in world["features"]:
+        geometry = country["geometry"]  # GeoJSON: lists of rings of [longitude, latitude]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" \
+            else [geometry["coordinates"]]
+        for polygon in polygons:
+            lon, lat = np.array(polygon[0]).T  # the outer ring
+            rings.append(pd.DataFrame({"lon": lon, "lat": lat, "ring": len(rings),
+                                       "extent": np.ptp(lon) * np.ptp(lat),
+                                       value: means.get(country["id"], np.nan)}))
+    rings = pd.concat(rings).sort_values("extent", ascending=False, kind="stable")
+    return (
+        ggplot(rings, aes("lon", "lat", group="ring", fill=value))
+        + geom_polygon(color="white", size=0.2)
+        # a country without data has no value: drawn in na_value, left off the colour bar
+        + scale_fill_cmap("viridis", na_value=NO_DATA_GREY)
+        + coord_fixed()  # longitude and latitude as x and y: a degree as long either way
+        + labs(title=f"mean {value} in {time} {year}", fill=f"mean {value}")
+        + theme_void()
+        + SIZE
+        + theme(legend_position="bottom")  # the map is twice as wide as tall: room to grow
+    )
+
+
 NOT_SUPPORTED = {
     "scatter3d": "plotnine follows ggplot2's grammar, whose coordinate systems are all "
     "two-dimensional: there is no 3D geom or coord to map a z aesthetic to.",
@@ -418,6 +451,7 @@ NOT_SUPPORTED = {
 if __name__ == "__main__":
     # Every chart on the bundled data, prepared as the gallery's cards prepare it: the
     # chart's columns, rows with a missing value left out.
+    import json
     import sys
     from pathlib import Path
 
@@ -427,6 +461,7 @@ if __name__ == "__main__":
     penguins = pd.read_csv(data / "penguins.csv")
     gapminder = pd.read_csv(data / "gapminder.csv.gz")
     gapminder["period"] = np.where(gapminder["year"] < 1980, "1952-1977", "1982-2007")
+    world = json.loads((data / "world-110m.geojson").read_text(encoding="utf-8"))
     measures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
     xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
     calls = {
@@ -454,6 +489,7 @@ if __name__ == "__main__":
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
         "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
+        "choropleth": (gapminder, {"geo": "iso_num", "value": "lifeExp", "time": "year"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }
@@ -463,7 +499,8 @@ if __name__ == "__main__":
             # a kind of measures draws every column it is given; the others their roles'
             columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
-            charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
+            maps = [world] if kind == "choropleth" else []  # the map, after the data
+            charts[kind] = globals()[kind](frame[columns].dropna(), *maps, **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/plotnine")
     out.mkdir(parents=True, exist_ok=True)
     for kind, plot in charts.items():

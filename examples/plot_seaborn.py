@@ -246,6 +246,9 @@ NOT_SUPPORTED = {
     "sankey": "seaborn draws no flow diagram: neither its functions nor seaborn.objects lay "
     "out nodes and links (matplotlib.sankey is matplotlib's own and draws one flow only: its "
     "row says why).",
+    "choropleth": "seaborn draws no maps: neither its functions nor seaborn.objects draw "
+    "polygons from geometry. Python's map of this kind is geopandas' GeoDataFrame.plot, "
+    "which draws with matplotlib, as the matplotlib row does from the same map.",
 }
 
 
@@ -289,6 +292,7 @@ if __name__ == "__main__":
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
         "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
+        "choropleth": (gapminder, {"geo": "iso_num", "value": "lifeExp", "time": "year"}),
     }
     charts = {}
     for kind, (frame, roles) in calls.items():

@@ -14,6 +14,7 @@ import squarify
 # The gallery's palette (Okabe-Ito, colour-blind safe): sorted categories take these in turn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 SIZE = {"width": 480, "height": 340}  # the plot area; with axes and legend about 600 x 400
+NO_DATA_GREY = "#d9d9d9"  # a map's countries without data
 
 
 def records(df):
@@ -628,6 +629,36 @@ def treemap(df, color, label, size, time):
     }
 
 
+def choropleth(df, world, geo, value, time):
+    year = df[time].max()
+    latest = df[df[time] == year]
+    # The mean per country, keyed by its ISO numeric code, as the map's features are.
+    means = latest.groupby(latest[geo].astype(int))[value].mean().reset_index()
+    outline = {"stroke": "white", "strokeWidth": 0.5}
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "title": f"mean {value} in {year}",
+        # the map inline (nothing is fetched), once: both layers draw from it
+        "data": {"values": world["features"]},
+        "projection": {"type": "equalEarth"},  # one projection for both layers
+        "layer": [
+            # every country in grey, and over it those with data in their colour
+            {"mark": {"type": "geoshape", "fill": NO_DATA_GREY, **outline}},
+            {"transform": [
+                 # each feature's id looked up in the means' geo column: a one-sided join
+                 {"lookup": "id", "from": {"data": {"values": records(means)}, "key": geo,
+                                           "fields": [value]}},
+                 {"filter": {"field": value, "valid": True}},  # the countries with a mean
+             ],
+             "mark": {"type": "geoshape", **outline},
+             # a continuous colour gets a gradient legend: the colour bar
+             "encoding": {"color": {"field": value, "type": "quantitative",
+                                    "title": f"mean {value}", "scale": {"scheme": "viridis"}}}},
+        ],
+        **SIZE,  # the world is about 2:1, so its width fills the plot area's
+    }
+
+
 def animation(df, x, y, size, color, time):
     times = sorted(int(t) for t in df[time].unique())  # evenly spaced: 1952, 1957, ...
     return {
@@ -685,6 +716,8 @@ if __name__ == "__main__":
     data = Path(__file__).resolve().parent.parent / "gallery" / "data"
     penguins = pd.read_csv(data / "penguins.csv")
     gapminder = pd.read_csv(data / "gapminder.csv.gz")
+    with open(data / "world-110m.geojson", encoding="utf-8") as file:  # the world map
+        world = json.load(file)
     gapminder["period"] = np.where(gapminder["year"] < 1980, "1952-1977", "1982-2007")
     measures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
     xy = {"x": "bill_length_mm", "y": "bill_depth_mm", "color": "species"}
@@ -716,6 +749,7 @@ if __name__ == "__main__":
         "treemap": (gapminder, {"color": "continent", "label": "country", "size": "pop",
                                 "time": "year"}),
         "sankey": (penguins, {"color": "species", "via": "island", "target": "sex"}),
+        "choropleth": (gapminder, {"geo": "iso_num", "value": "lifeExp", "time": "year"}),
         "animation": (gapminder, {"x": "gdpPercap", "y": "lifeExp", "size": "pop",
                                   "color": "continent", "time": "year"}),
     }
@@ -725,7 +759,8 @@ if __name__ == "__main__":
             # a kind of measures draws every column it is given; the others their roles'
             columns = (list(frame.columns) if kind in ("heatmap", "splom", "parallel", "radar")
                        else list(dict.fromkeys(roles.values())))
-            charts[kind] = globals()[kind](frame[columns].dropna(), **roles)
+            on_map = (world,) if kind == "choropleth" else ()  # the map after the data
+            charts[kind] = globals()[kind](frame[columns].dropna(), *on_map, **roles)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/vega_lite")
     out.mkdir(parents=True, exist_ok=True)
     for kind, spec in charts.items():

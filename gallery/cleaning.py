@@ -252,9 +252,10 @@ def _refuse_too_many(data: pd.DataFrame, kind: ChartKind, roles: dict[str, str])
 
 def _refuse_constant(data: pd.DataFrame, kind: ChartKind, roles: dict[str, str]) -> None:
     """A position with one value has no axis to draw (several libraries fail on the empty
-    range); a size with one value is fine: every marker is the same size."""
+    range); a size with one value is fine (every marker is the same size), and so is a
+    map's country code (one country coloured)."""
     for role in kind.numeric_roles:
-        if role != "size" and data[roles[role]].nunique() < 2:
+        if role not in ("size", "geo") and data[roles[role]].nunique() < 2:
             value = data[roles[role]].iloc[0]
             raise DataError(f"{roles[role]!r} has the same value ({value:g}) in every complete "
                             f"row, so there is nothing to spread along {role}; map {role} to a "

@@ -81,11 +81,14 @@ DATASETS: dict[str, Dataset] = {
             "treemap": {"color": "species", "label": "island", "size": "body_mass_g",
                         "time": "year"},
             "sankey": {"color": "species", "via": "island", "target": "sex"},
+            "choropleth": {"geo": "iso_num", "value": "body_mass_g", "time": "year"},
             "tooltip": {**_PENGUIN_XY, "label": "island"},
             "linked": {**_PENGUIN_XY, "x2": "flipper_length_mm", "y2": "body_mass_g"},
             "widget": _PENGUIN_XY,
             "animation": {**_PENGUIN_XY, "size": "body_mass_g", "time": "year"},
         },
+        # Every penguin of the data lives in Antarctica: its country code, for the map.
+        derived={"iso_num": "10  # ISO 3166-1 numeric code of Antarctica, where they live"},
         measures=("bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"),
     ),
     "gapminder": Dataset(
@@ -93,7 +96,8 @@ DATASETS: dict[str, Dataset] = {
         "Gapminder",
         "Life expectancy, population and GDP per capita of 142 countries, every 5 years "
         "from 1952 to 2007; `period` splits the years in two halves.",
-        "Gapminder Foundation, via plotly.express.data (CC-BY 4.0)",
+        "Gapminder Foundation, via plotly.express.data (CC-BY 4.0); North Korea's ISO "
+        "codes corrected (KOR 410 to PRK 408: plotly's copy gave it South Korea's)",
         "gapminder.csv.gz",
         {
             "scatter": _GAPMINDER_XY,
@@ -120,6 +124,7 @@ DATASETS: dict[str, Dataset] = {
             "treemap": {"color": "continent", "label": "country", "size": "pop",
                         "time": "year"},
             "sankey": {"color": "continent", "via": "period", "target": "life_band"},
+            "choropleth": {"geo": "iso_num", "value": "lifeExp", "time": "year"},
             "tooltip": {**_GAPMINDER_XY, "label": "country"},
             "linked": {**_GAPMINDER_XY, "x2": "year", "y2": "pop"},
             "widget": _GAPMINDER_XY,

@@ -41,6 +41,9 @@ class ChartKind:
     interaction: str = ""
     # Which of FAMILIES it belongs to: the picker and the matrices group kinds by it.
     family: str = "correlation"
+    # Draws on the world map shipped with the data (gallery.world): the chart function
+    # takes it after df, and the shown code reads it next to the CSV.
+    world: bool = False
 
 
 # The families of data-to-viz's taxonomy (what question a chart answers), in the order the
@@ -61,6 +64,7 @@ HEXBIN_GRIDSIZE = 25  # bins across the x range of a hexbin / 2D histogram
 RADAR_FILL = 0.25  # a radar profile's fill opacity: every overlapping profile stays visible
 TREEMAP_LABEL_SHARE = 0.02  # a treemap tile of at least this share of the whole is labelled
 SANKEY_STAGES = ("color", "via", "target")  # a Sankey's stages, left to right
+NO_DATA_GREY = "#d9d9d9"  # a map's countries without data: drawn, in a light grey
 DENSITY_AREA = (0.85, 1.1)  # a density curve's drawn area, as a share of 1 (tails may be cut)
 
 
@@ -258,6 +262,17 @@ SPECS.update({
         ("labels", "Every node is named by its category, on or beside it."),
         ("palette", "The links leaving the first stage are filled in their source "
          "category's Okabe-Ito colour, categories in sorted order."),
+        _SIZE),
+    "choropleth": _spec(
+        ("statistic", "At the latest time, every country of the data that the shipped world "
+         "map holds (1:110m, ids are ISO 3166-1 numeric codes) is filled by the mean of value "
+         "over its rows; a country the map lacks is left out (gapminder's Reunion, part of "
+         "France on the map, and Sudan, whose code 736 predates its split)."),
+        ("scale", "Countries are coloured on viridis from the smallest mean (dark purple) "
+         "to the largest (yellow), linearly, and a colour bar shows the values."),
+        ("map", f"Every other country of the map is drawn too, in light grey "
+         f"({NO_DATA_GREY}), so the world stays whole; the map's own geometry, any "
+         "projection (longitude and latitude as x and y where the library has none)."),
         _SIZE),
 })
 
@@ -463,6 +478,14 @@ KINDS: dict[str, ChartKind] = {
             "share.",
             SANKEY_STAGES, categorical_roles=SANKEY_STAGES,
             spec=SPECS["sankey"], family="flow",
+        ),
+        ChartKind(
+            "choropleth", "Choropleth map",
+            "Countries on a world map, each filled by its mean of a numeric column at the "
+            "latest time.",
+            ("geo", "value", "time"), default_dataset="gapminder",
+            numeric_roles=("geo", "value", "time"), spec=SPECS["choropleth"],
+            family="map", world=True,
         ),
         ChartKind(
             "tooltip", "Tooltip on hover",

@@ -26,6 +26,7 @@ from gallery.kinds import ChartKind, get_kind
 from gallery.libraries import LIBRARIES
 from gallery.renderers import renderer_for
 from gallery.sources import example_source
+from gallery.world import WORLD_READ_CODE, read_world
 
 OK, UNSUPPORTED, ERROR = "ok", "unsupported", "error"
 
@@ -92,9 +93,11 @@ class Cell:
 
 
 def call_line(kind: str, roles: dict[str, str]) -> str:
-    """The call the gallery makes, shown under the function (roles as keyword arguments)."""
+    """The call the gallery makes, shown under the function (roles as keyword arguments;
+    a kind drawn on the world map takes it after the data)."""
     arguments = "".join(f", {role}={literal(column)}" for role, column in roles.items())
-    return f"chart = {kind}(df{arguments})"
+    world = ", world" if get_kind(kind).world else ""
+    return f"chart = {kind}(df{world}{arguments})"
 
 
 def read_code(frame: pd.DataFrame, dataset: str | None) -> str:
@@ -166,7 +169,9 @@ def render_cell(
     except ValueError as error:  # DataError included: the reader's data, not the library
         return Cell(library, kind, ERROR, message=f"{chart_kind.title}: {error}")
     data, roles, notes = prepared.data, prepared.roles, prepared.notes
-    data_code = "\n".join([f"df = {read_code(frame, dataset)}", *filter(None, [prepared.code])])
+    data_code = "\n".join([f"df = {read_code(frame, dataset)}", *filter(None, [prepared.code]),
+                           *([WORLD_READ_CODE] if chart_kind.world else [])])
+    inputs = (data, read_world()) if chart_kind.world else (data,)
     code = source.cell_code(kind, data_code, call_line(kind, roles))
     loc, setup_loc = source.lines_of_code(kind)
     not_met = dict(source.spec_not_met.get(kind, {}))
@@ -175,7 +180,7 @@ def render_cell(
         with warnings.catch_warnings(), getattr(renderer, "isolated", nullcontext)():
             warnings.simplefilter("ignore")
             chart_function = source.compile_kind(kind)
-            figure = renderer.figure_of(chart_function(data, **roles))
+            figure = renderer.figure_of(chart_function(*inputs, **roles))
             try:
                 drawn = renderer.measure(figure)
             except Exception as error:  # the gallery's own code: never blame the library

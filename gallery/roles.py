@@ -19,10 +19,13 @@ import pandas as pd
 
 from gallery.cleaning import MAX_CATEGORIES, literal
 from gallery.kinds import ChartKind
+from gallery.world import world_ids
 
 _TIME_NAMES = re.compile(r"(^|_|\b)(year|yr|date|time|datetime|timestamp|day|month)($|_|\b)", re.I)
 _LONGITUDE = re.compile(r"(^|_|\b)(lon|lng|long|longitude)($|_|\b)|longitude", re.I)
 _LATITUDE = re.compile(r"(^|_|\b)(lat|latitude)($|_|\b)|latitude", re.I)
+# A column of ISO 3166-1 numeric country codes, by its name
+_GEO_NAMES = re.compile(r"iso.?(num|3166|n3)|ccn3|country.?(code|num|id)|un.?code|m49", re.I)
 _ID_NAMES = re.compile(r"^(id|index|rowid|row|unnamed: ?\d+)$|_id$", re.I)
 ONE_GROUP = "all"  # the category every row gets when no column can split them
 # The column made for it, per role (a reader sees `df["group"] = "all"` in the code).
@@ -136,7 +139,9 @@ def _positions(kind: ChartKind, columns: _Columns, roles: dict[str, str], used: 
         column = _take(columns.time, used) or _take(columns.numeric, used)
         if column is not None:
             roles["time"] = column
-    wanted = [r for r in kind.roles if r in kind.numeric_roles and r not in roles]
+    # (a map's geo role takes country codes only: _geo)
+    wanted = [r for r in kind.roles if r in kind.numeric_roles and r not in roles
+              and r != "geo"]
     measures = [c for c in columns.numeric if c not in columns.few_numbers] + \
         columns.few_numbers
     free = [c for c in measures if c not in used]
@@ -146,6 +151,22 @@ def _positions(kind: ChartKind, columns: _Columns, roles: dict[str, str], used: 
         column = _take(pool, used) or (_take(columns.time, used) if role != "size" else None)
         if column is not None:
             roles[role] = column
+
+
+def _geo(kind: ChartKind, frame: pd.DataFrame, roles: dict[str, str], used: set[str]) -> None:
+    """A map's geo role: a column of ISO 3166-1 numeric codes, named so, or of which nine
+    values in ten are codes of the map's countries (with many distinct values: a column
+    of 4, 6 and 8 cylinders is not Afghanistan, Angola and Albania)."""
+    if "geo" not in kind.roles or "geo" in roles:
+        return
+    for column in (c for c in frame.columns if c not in used):
+        values = pd.to_numeric(_sample(frame[column]), errors="coerce").dropna()
+        if values.empty or not values.isin(world_ids()).mean() >= 0.9:
+            continue
+        if _GEO_NAMES.search(str(column)) or values.nunique() >= 20:
+            roles["geo"] = column
+            used.add(column)
+            return
 
 
 def _categories(kind: ChartKind, columns: _Columns, roles: dict[str, str], used: set[str],
@@ -181,6 +202,7 @@ def guess_roles(frame: pd.DataFrame, kind: ChartKind,
     used = set(roles.values())
     columns = _Columns.of(frame)
     derived: dict[str, tuple[str, str]] = {}
+    _geo(kind, frame, roles, used)
     _positions(kind, columns, roles, used)
     _categories(kind, columns, roles, used, derived, frame)
     missing = [role for role in kind.roles if role not in roles]
@@ -191,6 +213,10 @@ def guess_roles(frame: pd.DataFrame, kind: ChartKind,
 
 def _missing_message(kind: ChartKind, missing: list[str], columns: _Columns,
                      roles: dict[str, str]) -> str:
+    if missing == ["geo"]:
+        return (f"{kind.title} needs a column of ISO 3166-1 numeric country codes (such as "
+                "250 for France) for geo, and no column of the data holds them: add one, or "
+                "map geo to it in the sidebar (or --geo COLUMN).")
     needs = []
     for role in missing:
         what = "numbers" if role in kind.numeric_roles else "a few distinct values"

@@ -182,7 +182,8 @@ def example_source(info: LibraryInfo, path: Path | None = None) -> ExampleSource
 
 
 
-_DATA_IMPORTS = {"pd": "import pandas as pd", "np": "import numpy as np"}
+_DATA_IMPORTS = {"pd": "import pandas as pd", "np": "import numpy as np",
+                 "json": "import json"}
 
 
 def function_lines(function: str) -> int:

@@ -16,6 +16,7 @@ from gallery.render import prepare_cell, render_cell
 from gallery.renderers import renderer_for
 from gallery.sources import example_source
 from gallery.verify.run import judge
+from gallery.world import world_ids
 
 AWKWARD_NAMES = [
     "bill length (mm)", "a.b", "x[0]", "time:stamp", "it's", 'say "hi"', "größe", "🐧 count",
@@ -163,6 +164,9 @@ def hostile_frame(n: int = 60) -> pd.DataFrame:
         "%{y} year": [1990 + i // 2 % 4 for i in range(n)],
         "it's \"quoted\"": [CATEGORY_VALUES[i % 3] for i in range(n)],
         "1st group": [["</script><script>alert(1)</script>", "O'Neil"][i % 2] for i in range(n)],
+        # a map's country codes (ISO 3166-1 numeric: 20 countries of the map), last, so that
+        # the other kinds' roles take the columns above first
+        "iso_num <i>&amp;</i>": [sorted(world_ids())[5 * (i % 20)] for i in range(n)],
     })
 
 

@@ -19,6 +19,7 @@ from gallery.libraries import LIBRARIES
 from gallery.render import render_cell
 from gallery.renderers import renderer_for
 from gallery.sources import example_source
+from gallery.world import WORLD_FILE
 from tests.browser import ROOT
 from tests.fingerprint import fingerprint
 
@@ -39,6 +40,7 @@ def test_the_shown_code_run_next_to_the_csv_draws_the_card(library, tmp_path):
         if not folder.exists():
             folder.mkdir()
             shutil.copy(DATA_DIR / DATASETS[dataset].filename, folder)
+            shutil.copy(DATA_DIR / WORLD_FILE, folder)  # the map ships next to the CSVs
         cell = render_cell(library, kind, read_dataset(dataset), dataset=dataset, live=True)
         assert cell.ok, cell.message
         path = folder / f"{library}_{kind}.py"

@@ -65,7 +65,7 @@ def measure(model: Any) -> Drawn:
               "shapes": 0}
     box_positions: set[Any] = set()
     for renderer in _glyph_renderers(model):
-        glyph, data = type(renderer.glyph).__name__, renderer.data_source.data
+        glyph, data = type(renderer.glyph).__name__, _columns(renderer.data_source)
         rows = len(next(iter(data.values()))) if data else 0
         key, count = _counted(renderer.glyph, data, rows)
         if key:
@@ -81,6 +81,16 @@ def measure(model: Any) -> Drawn:
     total = counts["bar_total"]
     counts["bar_total"] = round(total) if np.isfinite(total) else 0
     return Drawn(**counts, boxes=len(box_positions))
+
+
+def _columns(source: Any) -> dict[str, Any]:
+    """A source's columns. A GeoJSONDataSource has none in Python (BokehJS makes them from
+    its features, a row each): its rows are counted from the features."""
+    if hasattr(source, "data"):
+        return source.data
+    collection = json.loads(source.geojson)
+    return {"index": list(range(len(collection.get("features") or
+                                     collection.get("geometries") or [])))}
 
 
 def _counted(glyph: Any, data: dict[str, Any], rows: int) -> tuple[str, int]:

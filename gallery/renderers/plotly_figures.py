@@ -10,6 +10,11 @@ from typing import Any
 from gallery.drawn import Drawn
 
 SUFFIXES = (".html", ".json")
+# plotly.js asks a CDN for its own world outlines (topojson) for every map, even one drawn
+# from the GeoJSON it is given: an empty topology instead (the "#" hides the file name
+# plotly.js appends), so a chart never leaves the machine (the same in site.js).
+EMPTY_TOPOLOGY = 'data:application/json,{"type":"Topology","objects":{},"arcs":[]}#'
+OFFLINE_CONFIG = {"topojsonURL": EMPTY_TOPOLOGY}
 MAX_ROWS = 100_000  # scale bench: <= 0.08 s, 2.7 MB at 100k; at 1M 0.5 s but 27 MB a card
 _RAW = {"histogram", "box", "violin", "histogram2d"}  # the browser computes these from rows
 
@@ -40,9 +45,12 @@ def _splom_panels(trace: Any) -> int:
 
 
 def _shapes(trace: Any) -> tuple[int, int]:
-    """The filled outlines a pie, treemap or Sankey draws, and the rows plotly.js counts."""
+    """The filled outlines a pie, treemap, Sankey or choropleth draws, and the rows
+    plotly.js counts."""
     if trace.type == "sankey":  # a rect per node, a ribbon per link
         return _length(trace.node.label) + _length(trace.link.value), 0
+    if trace.type == "choropleth":  # a shape per location
+        return _length(trace.locations), 0
     # a slice per value (a wedge; a treemap's blocks and tiles), or plotly.js counts the
     # labels (a pie's rows, a treemap's leaves)
     return _length(trace.values), 0 if trace.values is not None else _length(trace.labels)
@@ -75,7 +83,7 @@ def measure(figure: Any) -> Drawn:
             bars += _length(trace.x)
         elif kind == "heatmap":
             cells += sum(len(row) for row in trace.z)
-        elif kind in {"pie", "treemap", "sankey"}:
+        elif kind in {"pie", "treemap", "sankey", "choropleth"}:
             drawn_shapes, counted_rows = _shapes(trace)
             shapes += drawn_shapes
             rows += counted_rows
@@ -104,7 +112,8 @@ def to_payload(native: Any) -> tuple[Any, Drawn]:
 def save(figure: Any, path: Path) -> None:
     if path.suffix == ".html":
         # Offline: plotly.js is inlined from the installed package, never a CDN.
-        figure.write_html(str(path), include_plotlyjs=True, full_html=True)
+        figure.write_html(str(path), include_plotlyjs=True, full_html=True,
+                          config=OFFLINE_CONFIG)
     elif path.suffix == ".json":
         path.write_text(figure.to_json(), encoding="utf-8")
     else:

@@ -2,6 +2,7 @@
 // API, wires the filter chips and the copy buttons. No network, no fetch (file:// blocks it).
 (function () {
   "use strict";
+  const EMPTY_TOPOLOGY = 'data:application/json,{"type":"Topology","objects":{},"arcs":[]}#';
 
   // Every chart fills its card's width and keeps its own proportions, each library
   // sizing itself in its own way: Bokeh's sizing_mode, Plotly's autosize in a box of the
@@ -94,7 +95,10 @@
       // The frames too: an animation's play button and slider step through them.
       return window.Plotly.newPlot(el, {
         data: fig.data, layout: layout, frames: fig.frames || [],
-        config: { responsive: true, displaylogo: false },
+        // plotly.js asks a CDN for its own world outlines for every map, even one drawn
+        // from its own GeoJSON: an empty topology instead (the "#" hides the file name
+        // plotly.js appends), so a page never leaves the machine
+        config: { responsive: true, displaylogo: false, topojsonURL: EMPTY_TOPOLOGY },
       });
     },
     vega: (el, spec) => {

@@ -10,6 +10,7 @@ from scipy.stats import gaussian_kde
 
 from gallery import kinds as spec
 from gallery.palette import PALETTE, SEQUENTIAL_NAME, sequential_position
+from gallery.verify.check_choropleth import check_choropleth
 from gallery.verify.check_sankey import check_sankey
 from gallery.verify.check_treemap import check_treemap
 from gallery.verify.checks import (
@@ -643,4 +644,5 @@ CHECKS = {
     "stacked100": check_stacked100,
     "treemap": check_treemap,
     "sankey": check_sankey,
+    "choropleth": check_choropleth,
 }

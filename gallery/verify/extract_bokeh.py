@@ -10,6 +10,7 @@ only, never annotations such as Whisker (which is how a whisker ends outside the
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -37,6 +38,7 @@ from bokeh.models import (
     EqHistColorMapper,
     FactorRange,
     FixedTicker,
+    GeoJSONDataSource,
     GlyphRenderer,
     GraphRenderer,
     GridBox,
@@ -184,6 +186,49 @@ def floats(values: np.ndarray) -> np.ndarray:
     if values.dtype.kind == "m":
         return values.astype("timedelta64[ms]").astype("int64").astype(float)
     return np.fromiter((_float(v) for v in values), dtype=float, count=len(values))
+
+
+def _geometry_columns(geometry: dict[str, Any]) -> dict[str, Any]:
+    """One geometry's x, y or xs, ys as GeoJSONDataSource._add_geometry gives them: a
+    polygon's exterior ring (holes are dropped), a multi-part geometry's parts joined with
+    NaN between them."""
+    kind, coordinates = geometry["type"], geometry["coordinates"]
+    if kind == "Point":
+        return {"x": coordinates[0], "y": coordinates[1]}
+    parts = {"LineString": lambda: [coordinates], "Polygon": lambda: coordinates[:1],
+             "MultiLineString": lambda: coordinates,
+             "MultiPolygon": lambda: [polygon[0] for polygon in coordinates]}.get(kind)
+    if parts is None:  # MultiPoint: BokehJS draws nothing for it
+        return {}
+    points = [point for i, part in enumerate(parts())
+              for point in ([(NAN, NAN)] if i else []) + list(part)]
+    return {"xs": [p[0] for p in points], "ys": [p[1] for p in points]}
+
+
+def geojson_columns(text: str) -> dict[str, list[Any]]:
+    """A GeoJSONDataSource's columns as BokehJS makes them (geojson_to_column_data): one
+    row per feature (per member of a GeometryCollection), its geometry in x, y or xs, ys
+    and each of its properties in a column of that name (NaN where null or missing)."""
+    collection = json.loads(text)
+    rows = []
+    for item in collection.get("features") or collection.get("geometries") or []:
+        feature = item.get("type") == "Feature"
+        geometry = item["geometry"] if feature else item
+        properties = (item.get("properties") or {}) if feature else {}
+        for member in geometry.get("geometries", [geometry]):
+            rows.append({**_geometry_columns(member), **properties})
+    blank = {"x": NAN, "y": NAN, "z": NAN, "xs": [], "ys": [], "zs": []}
+    names = dict.fromkeys([*blank, *(name for row in rows for name in row)])
+    values = ((row.get(name, blank.get(name, NAN)) for row in rows) for name in names)
+    return {name: [NAN if v is None else v for v in column]
+            for name, column in zip(names, values, strict=True)}
+
+
+def source_data(source: Any) -> dict[str, Any]:
+    """A data source's columns as BokehJS holds them."""
+    if isinstance(source, GeoJSONDataSource):
+        return geojson_columns(source.geojson)
+    return dict(source.data) if source is not None and hasattr(source, "data") else {}
 
 
 def _length(data: dict[str, Any]) -> int:
@@ -862,7 +907,7 @@ class Reader:
         plot = self.placed[panel][0]
         renderer = isinstance(model, GlyphRenderer)
         source = model.data_source if renderer else getattr(model, "source", None)
-        data = dict(source.data) if source is not None and hasattr(source, "data") else {}
+        data = source_data(source)
         n = _length(data)
         mask = filter_mask(model.view.filter, data, n) if renderer else np.ones(n, bool)
         if mask is None:

@@ -708,6 +708,24 @@ function readParcats(ctx, trace, cd, vis) {
   }
 }
 
+// A choropleth is projected by plotly.js in the browser: one Area per location it drew
+// (path.choroplethlocation; a location the GeoJSON lacks gets an empty path), in the
+// colour it painted, its fill-opacity times the opacities above it. No outline is read.
+function readChoropleth(ctx, trace, cd, vis) {
+  const gd = ctx.gd, panel = ctx.panelOf(trace);
+  const group = [...gd.querySelectorAll('g.trace.choropleth')].find((g) => g.__data__ === cd);
+  if (!group) { ctx.notes.push(`choropleth ${named(trace)} drew no locations`); return; }
+  for (const path of group.querySelectorAll('path.choroplethlocation')) {
+    if (!path.getAttribute('d') || !path.getClientRects().length) continue;
+    const style = getComputedStyle(path), c = rgba(style.fill);
+    let alpha = vis * Number(style.fillOpacity) * (c ? c[3] : 0);
+    for (let n = path; n && n !== gd; n = n.parentElement) {
+      alpha *= Math.min(1, Number(getComputedStyle(n).opacity));
+    }
+    ctx.out.areas.push({color: hex(c), alpha, panel});
+  }
+}
+
 // One Rect per z cell; cd[0].x and .y are the cells' edges in calc space.
 function cellEdges(ax, edges, j) {
   if (isCat(ax)) { const l = label(ax, (edges[j] + edges[j + 1]) / 2); return [l, l]; }
@@ -847,7 +865,8 @@ const READERS = {scatter: readScatter, scattergl: readScatterGl, scatter3d: read
                  bar: readBars, histogram: readBars, box: readBoxes, heatmap: readHeatmap,
                  histogram2d: readTiles, splom: readSplom, violin: readViolins, pie: readPie,
                  parcoords: readParcoords, scatterpolar: readScatterPolar,
-                 treemap: readTreemap, sankey: readSankey, parcats: readParcats};
+                 treemap: readTreemap, sankey: readSankey, parcats: readParcats,
+                 choropleth: readChoropleth};
 
 // --- what a reader can do: hover, controls, a linked selection --------------------------
 // The fields a hover label names: each line of the hovertemplate "name: value" or
@@ -1063,12 +1082,25 @@ async function read(gd) {
   return out;
 }
 
+// plotly.js fetches its own world outlines (topojson, from a CDN) for every geo trace
+// with a locationmode, which a choropleth always has, even one drawing its own GeoJSON
+// with every base layer off: an empty topology, inlined, is what it gets here (the "#"
+// turns the file name plotly.js appends into a fragment). A map that needs plotly.js's
+// outlines (base layers, ISO-3 or country-name locations) cannot be drawn offline.
+const EMPTY_TOPOLOGY = 'data:application/json,{"type":"Topology","objects":{},"arcs":[]}#';
+const NO_OUTLINES = ' (plotly.js\'s own map outlines come from a CDN: offline, a map draws ' +
+  'only the GeoJSON it is given, with its base layers off)';
+
 window.__plotlyScene = async (specJson) => {
   const spec = JSON.parse(specJson);
   const gd = document.getElementById('graph');
   try {
-    await Plotly.newPlot(gd, spec.data || [], spec.layout || {}, {displayModeBar: false});
+    await Plotly.newPlot(gd, spec.data || [], spec.layout || {},
+                         {displayModeBar: false, topojsonURL: EMPTY_TOPOLOGY});
     return await read(gd);
+  } catch (error) {
+    const maps = ((gd._fullLayout || {})._subplots || {}).geo || [];
+    throw maps.length ? new Error(String(error.message || error) + NO_OUTLINES) : error;
   } finally {
     Plotly.purge(gd);
   }

@@ -940,9 +940,17 @@ def _texts(mark: _Mark, frame: _Frame, panel: int, parts: _Parts) -> None:
         parts.texts.append(Text(frame.x.value(px), frame.y.value(py), text, panel))
 
 
+def _shapes(mark: _Mark, frame: _Frame, panel: int, parts: _Parts) -> None:
+    """A geoshape's items, one per feature (a map's country): projected SVG paths, whose
+    fill colour is what a reader reads; their outlines are not mapped back to data."""
+    for item in mark.items:
+        color, alpha = _fill_or_stroke(item, mark.opacity)
+        parts.areas.append(Area(color, alpha, panel))
+
+
 READERS: dict[str, Callable[[_Mark, _Frame, int, _Parts], None]] = {
     "symbol": _symbols, "rect": _rects, "rule": _rules, "line": _polyline,
-    "trail": _polyline, "area": _area, "text": _texts, "arc": _arcs,
+    "trail": _polyline, "area": _area, "text": _texts, "arc": _arcs, "shape": _shapes,
 }
 
 

@@ -44,8 +44,11 @@ def _show_bokeh(cell: Cell, key: str) -> None:
 def _show_plotly(cell: Cell, key: str) -> None:
     import plotly.io as pio
 
+    from gallery.renderers.plotly_figures import OFFLINE_CONFIG
+
     # theme=None: plotly's own colours and fonts, as in the export, not Streamlit's
-    st.plotly_chart(pio.from_json(cell.text), key=key, width="stretch", theme=None)
+    st.plotly_chart(pio.from_json(cell.text), key=key, width="stretch", theme=None,
+                    config=OFFLINE_CONFIG)
 
 
 _COMPOSITE = ("facet", "hconcat", "vconcat", "concat", "repeat", "spec")
