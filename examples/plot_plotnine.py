@@ -37,6 +37,7 @@ from plotnine import (
     geom_tile,
     geom_violin,
     ggplot,
+    guide_colorbar,
     guide_legend,
     guides,
     labs,
@@ -60,6 +61,9 @@ from plotnine.animation import PlotnineAnimation
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 SIZE = theme(figure_size=(6, 4), dpi=100)  # 600 x 400 px
 NO_DATA_GREY = "#d9d9d9"  # a map's countries without data
+# A colour bar of 40 rectangles: the default gradient is a Gouraud-shaded mesh, which
+# matplotlib's SVG writes with a filter browsers do not apply (its colours come out wrong).
+BAR = guide_colorbar(display="rectangles", nbin=40)
 
 
 def scatter(df, x, y, color):
@@ -126,6 +130,7 @@ def heatmap(df):
         + geom_tile()
         + geom_text(aes(label="r", color="ink"), format_string="{:.2f}", size=10)
         + scale_fill_cmap("RdBu_r", limits=(-1, 1))  # blue -1, white 0, red +1
+        + guides(fill=BAR)
         + scale_color_identity()
         + labs(x="", y="", fill="correlation")
         + SIZE
@@ -302,6 +307,7 @@ def hexbin(df, x, y):
         ggplot(df, aes(x, y))
         + geom_bin_2d(bins=25)
         + scale_fill_cmap("viridis")  # the count, with a colour bar
+        + guides(fill=BAR)
         + SIZE
     )
 
@@ -418,6 +424,7 @@ def choropleth(df, world, geo, value, time):
         + geom_polygon(color="white", size=0.2)
         # a country without data has no value: drawn in na_value, left off the colour bar
         + scale_fill_cmap("viridis", na_value=NO_DATA_GREY)
+        + guides(fill=BAR)
         + coord_fixed()  # longitude and latitude as x and y: a degree as long either way
         + labs(title=f"mean {value} in {time} {year}", fill=f"mean {value}")
         + theme_void()

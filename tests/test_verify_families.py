@@ -149,6 +149,9 @@ CASES = [
           "gapminder"),
     Wrong("plotnine", "hexbin", ('scale_fill_cmap("viridis")', 'scale_fill_cmap("magma")'),
           "scale", "not coloured on viridis", "gapminder"),
+    # plotnine's default colour bar: a Gouraud mesh whose SVG filter browsers ignore
+    Wrong("plotnine", "hexbin", ("guides(fill=BAR)", "guides(fill=guide_colorbar())"),
+          "scale", "colour bar is a Gouraud-shaded mesh", "gapminder"),
     Wrong("bokeh", "hexbin", ("p.hexbin(df[x], df[y],", "p.hexbin(df[x][::2], df[y][::2],"),
           "statistic", "the bins count", "gapminder"),
     Wrong("hvplot", "hexbin", ("gridsize=25, cmap=", "gridsize=25, min_count=2, cmap="),
@@ -306,6 +309,8 @@ CASES = [
           "statistic", "have no shape in the colour", "gapminder"),
     Wrong("plotnine", "choropleth", ("na_value=NO_DATA_GREY", 'na_value="none"'),
           "map", "0 countries drawn in the no-data grey"),
+    Wrong("plotnine", "choropleth", ("guides(fill=BAR)", "guides(fill=guide_colorbar())"),
+          "scale", "colour bar is a Gouraud-shaded mesh", "gapminder"),
     Wrong("bokeh", "choropleth", ('"Viridis256", means.min(), means.max(),',
                                   '"Viridis256", means.max(), means.min(),'),
           "statistic", "not in the colour of their own mean", "gapminder"),

@@ -14,7 +14,14 @@ import pandas as pd
 
 from gallery import kinds as spec
 from gallery.palette import sequential_position
-from gallery.verify.checks import Context, Problem, _same, _shown, size_problems
+from gallery.verify.checks import (
+    Context,
+    Problem,
+    _same,
+    _shown,
+    colorbar_problems,
+    size_problems,
+)
 from gallery.verify.scene import Area, Scene
 from gallery.world import read_world, world_ids
 
@@ -142,8 +149,7 @@ def check_choropleth(scene: Scene, ctx: Context) -> list[Problem]:
                                 f"{value} no country has at the latest time (such as "
                                 f"{_shown(f'{v:.3g}' for v in strays[:3])})"))
     problems += _misplaced(shapes, want)
-    if not scene.colorbar:
-        problems.append(Problem("scale", "no colour bar shows the values"))
+    problems += colorbar_problems(scene, "the values")
     others = len(read_world()["features"]) - len(want)
     if len(grey) < WHOLE * others:
         problems.append(Problem("map", f"{len(grey)} countries drawn in the no-data grey; "

@@ -122,6 +122,13 @@ def mark_color_problems(colors: Iterable[str], ctx: Context, role: str = "color"
     return []
 
 
+def colorbar_problems(scene: Scene, shows: str) -> list[Problem]:
+    """A continuous scale needs a colour bar, drawn as the reader's browser shows it."""
+    if not scene.colorbar:
+        return [Problem("scale", f"no colour bar shows {shows}")]
+    return [Problem("scale", scene.colorbar_flaw)] if scene.colorbar_flaw else []
+
+
 def size_problems(scene: Scene, ctx: Context,
                   nominal: tuple[int, int] = spec.NOMINAL_SIZE) -> list[Problem]:
     width, height = nominal
@@ -493,8 +500,7 @@ def check_heatmap(scene: Scene, ctx: Context) -> list[Problem]:
     if found["color"]:
         problems.append(Problem("scale", f"{len(found['color'])} cells are not coloured on the "
                                 f"-1..1 RdBu scale: {_shown(found['color'])}"))
-    if not scene.colorbar:
-        problems.append(Problem("scale", "no colour bar shows the -1..1 scale"))
+    problems += colorbar_problems(scene, "the -1..1 scale")
     if found["text"]:
         problems.append(Problem("values", f"{len(found['text'])} cells do not show their value "
                                 f"to two decimals: {_shown(found['text'])}"))

@@ -22,6 +22,7 @@ from gallery.verify.checks import (
     _shown,
     category_of,
     color_map,
+    colorbar_problems,
     legend_problems,
     mark_color_problems,
     size_problems,
@@ -250,8 +251,7 @@ def check_hexbin(scene: Scene, ctx: Context) -> list[Problem]:
         return [Problem("statistic", "no bins are drawn")] + size_problems(scene, ctx)
     problems = (_bin_counts(tiles, len(ctx.data)) + _bin_reach(tiles, ctx)
                 + _bins_across(tiles, ctx) + _bin_scale(tiles))
-    if not scene.colorbar:
-        problems.append(Problem("scale", "no colour bar shows the counts"))
+    problems += colorbar_problems(scene, "the counts")
     return problems + size_problems(scene, ctx)
 
 

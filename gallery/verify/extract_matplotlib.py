@@ -141,6 +141,7 @@ def extract(figure: Figure) -> Scene:
         areas=tuple(marks.areas), wedges=tuple(marks.wedges), texts=tuple(marks.texts),
         tiles=tuple(marks.tiles), boxes=tuple(drawn_boxes),
         legend=tuple(legend), colorbar=bool(_colorbars(figure)) or _plotnine_colorbar(figure),
+        colorbar_flaw=_gouraud_flaw(figure),
         width=float(width), height=float(height), notes=tuple(dict.fromkeys(marks.notes)),
         controls=controls,
     )
@@ -205,6 +206,27 @@ def _plotnine_colorbar(figure: Figure) -> bool:
                for box in boxes for child in _descendants(box))
 
 
+GOURAUD_FLAW = (
+    "the colour bar is a Gouraud-shaded mesh (plotnine's default display='gradient'): "
+    "matplotlib's SVG writes it as layered gradients joined by an SVG filter that browsers "
+    "do not apply, so its colours are wrong on the page; a bar of rectangles "
+    "(guide_colorbar(display='rectangles')) is drawn as it is")
+
+
+def _gouraud_flaw(figure: Figure) -> str:
+    """Why a colour bar drawn with Gouraud shading misleads in the SVG a page shows."""
+    from matplotlib.collections import QuadMesh
+
+    boxes = [a for a in [*figure.artists, *(x for ax in figure.axes for x in ax.artists)]
+             if isinstance(a, OffsetBox)]
+    meshes = [child for box in boxes for node in _descendants(box)
+              if isinstance(node, OffsetBox) for child in node.get_children()
+              if isinstance(child, QuadMesh)]
+    vector = [m for m in meshes if getattr(m, "_shading", "") == "gouraud"
+              and not m.get_rasterized()]  # a rasterized mesh is an image: drawn right
+    return GOURAUD_FLAW if vector else ""
+
+
 def _descendants(box: Any) -> Iterator[Any]:
     for child in box.get_children():
         yield child
@@ -213,10 +235,13 @@ def _descendants(box: Any) -> Iterator[Any]:
 
 
 def _has_image(box: Any) -> bool:
-    from matplotlib.collections import QuadMesh
+    """A colour bar's body: an image, a shaded mesh, or (display='rectangles') a
+    collection of rectangles."""
+    from matplotlib.collections import PolyCollection, QuadMesh
     from matplotlib.image import AxesImage, BboxImage
 
-    return any(isinstance(c, AxesImage | BboxImage | QuadMesh) for c in box.get_children()) \
+    bodies = AxesImage | BboxImage | QuadMesh | PolyCollection
+    return any(isinstance(c, bodies) for c in box.get_children()) \
         or type(box).__name__ == "OffsetImage"
 
 

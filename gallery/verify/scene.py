@@ -183,6 +183,7 @@ class Scene:
     boxes: tuple[Box, ...] = ()
     legend: tuple[LegendEntry, ...] = ()
     colorbar: bool = False  # a continuous colour scale is drawn (a colour bar)
+    colorbar_flaw: str = ""  # why the colour bar, as the reader's browser shows it, is wrong
     width: float = 0.0  # the whole chart's nominal size in px (0: unknown)
     height: float = 0.0
     notes: tuple[str, ...] = ()  # what the extractor could not read, said plainly
