@@ -10,6 +10,7 @@ script carries the same list as a constant in its own idiom; a test holds them e
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 PALETTE: tuple[str, ...] = (
@@ -59,6 +60,7 @@ def diverging_color(value: float) -> str:
     return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b, strict=True))
 
 
+@functools.cache  # a chart repeats few colours over many marks: each is placed once
 def sequential_position(color: str) -> tuple[float, float]:
     """Where ``color`` lies on the sequential scale (0 fewest .. 1 most), and how far (RGB
     distance) it is from the scale there: a colour not on the scale is far from it."""

@@ -3,11 +3,13 @@ the plotting libraries and for the dashboard frameworks."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from importlib import metadata
 from typing import Generic, Protocol, TypeVar
 
 
+@functools.cache  # pip does not change a package under a running gallery
 def installed_version(distribution: str) -> str:
     """The version pip installed, read at run time, or 'not installed'."""
     try:
