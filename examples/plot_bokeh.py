@@ -526,8 +526,11 @@ def choropleth(df, world, geo, value, time):
     source = GeoJSONDataSource(geojson=json.dumps({**world, "features": countries}))
     # longitude and latitude as x and y (Bokeh has no projections); match_aspect keeps one
     # degree as long across as up
-    p = figure(width=600, height=400, match_aspect=True, title=f"mean {value} in {year}",
-               x_axis_label="longitude", y_axis_label="latitude")
+    p = figure(width=600, height=400, match_aspect=True, title=f"mean {value} in {year}")
+    # no axes or grid, as on a map: the frame is taller than the world, and its latitude
+    # axis would run past the poles (to about 150 degrees)
+    p.axis.visible = False
+    p.grid.visible = False
     # viridis from the smallest mean to the largest; NaN (no data) in nan_color
     shapes = p.patches("xs", "ys", source=source, line_color="white", line_width=0.5,
                        fill_color=linear_cmap(value, "Viridis256", means.min(), means.max(),

@@ -509,7 +509,9 @@ def choropleth(df, world, geo, value, time):
         # white borders, in each backend's terms
         opts.Polygons(line_color="white", line_width=0.5, backend="bokeh"),
         opts.Polygons(edgecolor="white", linewidth=0.5, backend="matplotlib"),
-        opts.Overlay(title=f"mean {value} in {year}", xlabel="longitude", ylabel="latitude"),
+        # no axes, as on a map (a frame of the world's aspect is taller than the world: the
+        # latitude axis would run past the poles)
+        opts.Overlay(title=f"mean {value} in {year}", xaxis=None, yaxis=None),
         # one degree as long across as up: the world is not stretched. With its aspect
         # fixed, a bokeh plot is sized by its frame: 430 x 330 px leaves room for the axes
         # and the colour bar in 600 x 400. Matplotlib's colour bar goes beside the axes as
