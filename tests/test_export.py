@@ -25,6 +25,7 @@ from gallery.scale.bigdata import BIG_DATA, big_source
 from gallery.scale.results import RESULTS_PATH, SCHEMA_VERSION, read_results
 from gallery.site import build, pages
 from gallery.site.build import ExportOptions, export_site
+from gallery.site.cache import CellCache
 from gallery.site.cells import CellJob
 from gallery.site.data import DataChoice
 from gallery.site.embed import EMBEDDERS, script_json
@@ -548,9 +549,11 @@ SCALE_SHOWN = "(() => {" + CODE_OF + """
   return {
     charts: Array.from(document.querySelectorAll('[data-embed]')).map(e => ({
       id: e.id, family: e.dataset.embed, rendered: e.dataset.rendered,
+      // drawn tall enough to read: each figure asks for 620 px (a chart squashed into a
+      // 32 px strip once passed a test of width > 0 and height > 0)
       drawn: Array.from(e.querySelectorAll('svg.main-svg')).some(s => {
         const box = s.getBoundingClientRect();
-        return box.width > 0 && box.height > 0;
+        return box.width > 600 && box.height >= 600;
       }),
     })),
     ceilings: table(document.querySelector('table[data-table="ceilings"]')),
@@ -688,6 +691,30 @@ def test_scale_page_without_readable_results_says_how_to_measure(tmp_path, conte
     assert "assets/plotly.min.js" not in html and "data-embed" not in html
     assert scale_record(view) == {"page": "scale.html", "results": str(path),
                                   "problem": view.problem}
+
+
+def test_scale_page_validates_each_results_file_once_per_cache(tmp_path, monkeypatch):
+    """A warm export skips jsonschema for results it found valid; a changed file is
+    checked again, and an invalid one is still refused with its message."""
+    from gallery.scale import results as scale_results
+
+    cache = CellCache(tmp_path / "cache")
+    path = tmp_path / "scale.json"
+    path.write_text(RESULTS_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    calls = []
+    validate = scale_results.validate
+    monkeypatch.setattr(scale_results, "validate",
+                        lambda results: calls.append(1) or validate(results))
+    for _ in range(2):
+        assert write_scale_page(tmp_path, [], NO_COUNTS, path=path, kept=cache).problem == ""
+    assert len(calls) == 1
+    broken = json.loads(path.read_text(encoding="utf-8"))
+    broken["schema_version"] = "one"
+    path.write_text(json.dumps(broken), encoding="utf-8")
+    for _ in range(2):  # a refused file leaves no mark: refused again
+        view = write_scale_page(tmp_path, [], NO_COUNTS, path=path, kept=cache)
+        assert view.results is None and "could not be read" in view.problem
+    assert len(calls) == 3
 
 
 # --- escaping ---------------------------------------------------------------------------
