@@ -3,6 +3,7 @@ write against ``schema.json``, and where the committed copy lives."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import platform
@@ -39,6 +40,11 @@ def read_results(path: Path = RESULTS_PATH) -> Results:
     results = json.loads(Path(path).read_text(encoding="utf-8"))
     validate(results)
     return results
+
+
+def schema_digest() -> str:
+    """What a validation depended on besides the results: the schema's text."""
+    return hashlib.sha256(SCHEMA_PATH.read_bytes()).hexdigest()
 
 
 def write_results(results: Results, path: Path) -> None:

@@ -167,7 +167,7 @@ def write_site(
     """Write charts, assets, pages and the manifest into ``site`` (the staging folder)."""
     started = time.perf_counter()
     views = {
-        (r.library, r.kind): cell_view(r, LIBRARIES.get(r.library), get_kind(r.kind))
+        (r.library, r.kind): cell_view(r, LIBRARIES.get(r.library), get_kind(r.kind), cache)
         for r in results
     }
     write_chart_files(site, views.values())
@@ -176,7 +176,7 @@ def write_site(
     common = {"data_label": options.choice.label, "counts": counts(results)}
     pages = write_pages(site, views, library_views, kinds, common)
     dashboards = write_dashboards_page(site, kinds, common)
-    scale = write_scale_page(site, kinds, common)
+    scale = write_scale_page(site, kinds, common, kept=cache)
     assets = write_assets(site, [*scripts_for(views.values()), *scale.scripts], cache)
     # pictures for the matrix: Bokeh and Plotly photographed on the kind pages just written
     thumbnails = make_thumbnails(site, results, cache)

@@ -4,6 +4,8 @@ goes through embed.script_json, code through Pygments, markdown through safe_mar
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import shutil
 from collections.abc import Iterable
@@ -24,8 +26,10 @@ from gallery.libraries import LibraryInfo
 from gallery.scale.bigdata import BIG_DATA, BigDataCell, big_source
 from gallery.scale.results import RESULTS_PATH
 from gallery.site.assets import TEMPLATES
+from gallery.site.cache import CellCache
 from gallery.site.cells import CellResult
 from gallery.site.embed import embedder_for
+from gallery.site.highlight import highlight
 from gallery.site.thumbnails import HOW as THUMBNAILS_HOW
 from gallery.site.thumbnails import Thumbnails
 
@@ -77,23 +81,14 @@ def _environment() -> Environment:
     )
 
 
-def highlight(code: str) -> Markup:
-    from pygments import highlight as pygmentize
-    from pygments.formatters import HtmlFormatter
-    from pygments.lexers import PythonLexer
-
-    # Line numbers inline, so long lines wrap at the card's width with their number; the
-    # copy button leaves the numbers (span.linenos) out of what it copies.
-    return Markup(pygmentize(code, PythonLexer(), HtmlFormatter(linenos="inline")))
-
-
 def chart_file(result: CellResult) -> str:
     suffix = embedder_for(result.family).suffix_for(result.text) if result.ok else ""
     return f"{CHART_DIR}/{result.library}-{result.kind}{suffix}" if suffix else ""
 
 
-def cell_view(result: CellResult, info: LibraryInfo, kind: ChartKind) -> CellView:
-    code_html = highlight(result.code) if result.code else Markup()
+def cell_view(result: CellResult, info: LibraryInfo, kind: ChartKind,
+              kept: CellCache | None = None) -> CellView:
+    code_html = highlight(result.code, kept) if result.code else Markup()
     if not result.ok:
         return CellView(result, info, kind, code_html, Markup(), Markup(), "")
     embedder, path = embedder_for(result.family), chart_file(result)
@@ -328,18 +323,39 @@ def _relative(path: Path) -> str:
         return str(path)
 
 
-def _read_scale(path: Path) -> tuple[dict[str, Any] | None, str]:
-    import jsonschema
-
-    from gallery.scale.results import read_results
-
+def _read_scale(path: Path, kept: CellCache | None = None) -> tuple[dict[str, Any] | None, str]:
     if not path.is_file():
         return None, f"No results yet: {SCALE_RERUN} measures them into {_relative(path)}."
     try:
-        return read_results(path), ""
-    except (OSError, ValueError, jsonschema.ValidationError) as error:
-        first = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return None, f"{_relative(path)} could not be read: {first}"
+        raw = path.read_bytes()
+        results = json.loads(raw.decode("utf-8"))
+        _validate_once(results, raw, kept)
+        return results, ""
+    except (OSError, ValueError) as error:
+        return None, _unreadable(path, error)
+    except Exception as error:  # jsonschema's ValidationError, imported only to validate
+        if type(error).__name__ != "ValidationError":
+            raise
+        return None, _unreadable(path, error)
+
+
+def _validate_once(results: dict[str, Any], raw: bytes, kept: CellCache | None) -> None:
+    """Check the results against the schema, unless an earlier export found these very
+    bytes valid against this schema (importing jsonschema alone takes about 2 s): the
+    cache keeps a mark for each, written once they pass."""
+    from gallery.scale.results import schema_digest, validate
+
+    mark = f"scale-valid/{hashlib.sha256(raw).hexdigest()}-{schema_digest()[:16]}"
+    if kept is not None and kept.has_blob(mark):
+        return
+    validate(results)
+    if kept is not None:
+        kept.write_blob(mark, b"valid")
+
+
+def _unreadable(path: Path, error: Exception) -> str:
+    first = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return f"{_relative(path)} could not be read: {first}"
 
 
 def _startup_frame(results: dict[str, Any]) -> Any:
@@ -355,10 +371,11 @@ def _startup_frame(results: dict[str, Any]) -> Any:
     } for entry in entries])
 
 
-def scale_view(path: Path = RESULTS_PATH) -> ScaleView:
-    """Everything scale.html shows, made from the results at ``path`` by gallery.scale."""
+def scale_view(path: Path = RESULTS_PATH, kept: CellCache | None = None) -> ScaleView:
+    """Everything scale.html shows, made from the results at ``path`` by gallery.scale
+    (their validation remembered in ``kept``)."""
     path = Path(path)
-    results, problem = _read_scale(path)
+    results, problem = _read_scale(path, kept)
     if results is None:
         return ScaleView(_relative(path), None, problem)
     from gallery.scale import figures
@@ -392,11 +409,12 @@ def scale_view(path: Path = RESULTS_PATH) -> ScaleView:
 
 def write_scale_page(
     site: Path, kinds: list[ChartKind], common: dict[str, Any], path: Path = RESULTS_PATH,
+    kept: CellCache | None = None,
 ) -> ScaleView:
     """scale.html: how each library copes as the data grows, from the committed results."""
     from gallery.scale.figures import file_size
 
-    view = scale_view(path)
+    view = scale_view(path, kept)
     render_page(site, "scale.html", "scale.html", {
         **common, "title": "Scale", "current": "scale", "kinds": kinds,
         "scripts": view.scripts, "view": view, "rerun": SCALE_RERUN, "file_size": file_size,
