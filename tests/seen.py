@@ -143,3 +143,24 @@ def missing_colors(png: bytes, colors: dict[str, str], opacity: float = 1.0,
         if counts[near].sum() < least:
             missing.append(f"{name} {color}")
     return missing
+
+
+def picture_likeness(screenshot: bytes, thumbnail: bytes, shift: float = 0.0) -> float:
+    """How alike a chart's screenshot and its thumbnail are: the correlation (-1 to 1) of
+    their grey levels, both brought to 48 px wide, so that antialiasing and a pixel's shift
+    do not count and the chart's layout does. ``shift`` first moves the screenshot down by
+    that share of its height (white above): the wrong picture a misplaced cut gives.
+    Measured on the export: its own chart 0.957 or more, moved 5 % down 0.915 or less."""
+    from PIL import Image
+
+    shot = Image.open(io.BytesIO(screenshot)).convert("L")
+    thumb = Image.open(io.BytesIO(thumbnail)).convert("L")
+    if shift:
+        moved = Image.new("L", shot.size, 255)
+        moved.paste(shot, (0, round(shot.height * shift)))
+        shot = moved
+    size = (48, max(1, round(thumb.height * 48 / thumb.width)))
+    a, b = (np.asarray(image.resize(size, Image.BOX), dtype=float) for image in (shot, thumb))
+    a, b = a - a.mean(), b - b.mean()
+    spread = np.sqrt((a * a).sum() * (b * b).sum())
+    return float((a * b).sum() / spread) if spread else 0.0

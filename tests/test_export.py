@@ -4,6 +4,7 @@ when asked, replaces the previous site atomically and renders nothing twice."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -243,6 +244,35 @@ CI_WIDTHS = ["laptop", "phone"]
 COLOURS_AT = "laptop"
 
 
+# Bokeh's and Plotly's thumbnails are photographed in the cards at a laptop's width: each
+# must be the chart the kind page shows (a picture cut from the wrong place, taken before
+# the chart drew or of another chart is unlike it).
+PICTURES_AT = "laptop"
+PHOTOGRAPHED = {"bokeh", "plotly"}
+LIKE = 0.93  # picture_likeness: the chart itself 0.957 or more, moved 5 % down 0.915 or less
+
+
+def _thumbnail_problems(page, site: Path, library: str, kind: str, where: str) -> list[str]:
+    from PIL import Image
+
+    from tests.seen import picture_likeness
+
+    shot = page.locator(f'article[data-library="{library}"] [data-chart]').screenshot()
+    thumb = (site / "thumbs" / f"{library}-{kind}.png").read_bytes()
+    (shot_w, shot_h), (thumb_w, thumb_h) = (Image.open(io.BytesIO(png)).size
+                                            for png in (shot, thumb))
+    if abs(shot_w / shot_h - thumb_w / thumb_h) > 0.03 * shot_w / shot_h:
+        return [f"{where}: its thumbnail is {thumb_w} x {thumb_h}, the chart in its card "
+                f"{shot_w} x {shot_h}"]
+    own, moved = picture_likeness(shot, thumb), picture_likeness(shot, thumb, shift=0.1)
+    problems = []
+    if own < LIKE:
+        problems.append(f"{where}: its thumbnail is unlike the chart in its card ({own:.3f})")
+    if moved >= LIKE:  # the measure must tell a misplaced picture from the right one
+        problems.append(f"{where}: its thumbnail is as like the chart moved down ({moved:.3f})")
+    return problems
+
+
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.parametrize("width", CI_WIDTHS)
@@ -250,7 +280,8 @@ def test_every_chart_fits_its_card_and_shows_its_colours(browser, site, manifest
                                                          artifacts):
     """For every drawn cell of every kind page: the chart lies inside its card, nothing in
     it scrolls or is cut, it is tall enough to read, and each category colour recorded for
-    the cell shows in its own pixels. Kind pages lay the cards side by side."""
+    the cell shows in its own pixels; a photographed thumbnail is the chart in the card.
+    Kind pages lay the cards side by side."""
     from gallery.kinds import OPACITY
     from tests.seen import BOXES_JS, KNOWN_LAYOUT, layout_problems, missing_colors
 
@@ -270,7 +301,10 @@ def test_every_chart_fits_its_card_and_shows_its_colours(browser, site, manifest
             where = f"{width} {card['library']}/{kind}"
             if (card["library"], kind) not in KNOWN_LAYOUT:
                 problems += [f"{where}: {p}" for p in layout_problems(card, MIN_HEIGHT[width])]
-            colors = records[(card["library"], kind)].get("colors") or {}
+            record = records[(card["library"], kind)]
+            if width == PICTURES_AT and record["family"] in PHOTOGRAPHED:
+                problems += _thumbnail_problems(page, site, card["library"], kind, where)
+            colors = record.get("colors") or {}
             if (width == COLOURS_AT and colors
                     and "palette" not in records[(card["library"], kind)]["not_met"]):
                 chart = page.locator(f'article[data-library="{card["library"]}"] [data-chart]')
@@ -393,6 +427,11 @@ def test_manifest_covers_every_cell_and_agrees_with_the_pages(site, manifest):
         assert all((site / name).is_file() for name in cell["files"]), cell
         assert cell["status"] == "ok" or cell["message"], cell
         assert set(cell["tags"]) == {"paradigm", "output", "built on", "API level"}
+    # the pages published are the ones the site links: the thumbnails' unpublished sheets
+    # (thumbnails.py) are gone
+    linked = {"index.html", "dashboards.html", "scale.html", *(f"kind-{k}.html" for k in KINDS),
+              *(f"library-{key}.html" for key in LIBRARIES)}
+    assert {path.name for path in site.glob("*.html")} == linked
 
 
 def test_library_pages_count_what_each_library_draws_per_family(site, manifest):
@@ -865,3 +904,20 @@ def test_a_worker_that_dies_leaves_error_records_not_a_crashed_export():
     # The pool stops every worker when one dies: the others' unfinished cells are errors
     # that say so, and whatever was finished before is kept.
     assert all(r.ok or "worker process" in r.message for r in results.values())
+
+
+def test_each_photographed_chart_lies_whole_in_one_screenshot():
+    """The thumbnail pass cuts charts out of window-high screenshots: a chart that crosses
+    a window's lower edge starts the next window, and none is cut in two or left out."""
+    from gallery.site.thumbnails import _windows
+
+    # id, left, top, width, height (page px), as the sheet's charts are measured
+    boxes = [["a", 0, 10, 500, 300], ["b", 600, 10, 500, 420], ["c", 0, 450, 500, 300],
+             ["d", 0, 900, 500, 900], ["e", 600, 1850, 500, 40]]
+    windows = _windows(boxes, 1000)
+    for top, members in windows:
+        assert all(top <= box[2] and box[2] + box[4] <= top + 1000 for box in members)
+    assert sorted(box[0] for _, members in windows for box in members) == list("abcde")
+    # "c" ends at 750, inside the first window; "d" (900-1800) does not, and starts its own
+    assert [[box[0] for box in members] for _, members in windows] == [["a", "b", "c"],
+                                                                       ["d", "e"]]

@@ -6,7 +6,7 @@ import io
 import pytest
 from PIL import Image, ImageDraw
 
-from tests.seen import BOXES_JS, layout_problems, missing_colors
+from tests.seen import BOXES_JS, layout_problems, missing_colors, picture_likeness
 
 # Cards of 300 px, each holding one kind of chart a reader would find wrong (but the first).
 CHARTS = {
@@ -74,3 +74,37 @@ def test_a_missing_category_and_a_swapped_palette_are_reported():
     assert missing_colors(one_missing, PALETTE) == ["Gentoo #009E73"]
     other_palette = _png(("#1F77B4", 1.0), ("#FF7F0E", 1.0), ("#2CA02C", 1.0))  # matplotlib's
     assert len(missing_colors(other_palette, PALETTE)) == 3
+
+
+def _chart_png(shift: int = 0, bars: tuple[int, ...] = (60, 120, 90)) -> bytes:
+    """A bar chart picture (axes and three bars), its content ``shift`` px lower."""
+    image = Image.new("RGB", (480, 320), "white")
+    draw = ImageDraw.Draw(image)
+    draw.line([(40, 20 + shift), (40, 290 + shift), (460, 290 + shift)], fill="black", width=2)
+    for i, height in enumerate(bars):
+        left = 80 + i * 120
+        draw.rectangle([left, 290 + shift - 2 * height, left + 80, 290 + shift],
+                       fill=["#0072b2", "#e69f00", "#009e73"][i])
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _thumbnail(png: bytes) -> bytes:
+    image = Image.open(io.BytesIO(png)).resize((240, 160), Image.LANCZOS)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_a_thumbnail_is_like_its_chart_and_unlike_a_misplaced_or_blank_picture():
+    from tests.test_export import LIKE
+
+    chart = _chart_png()
+    assert picture_likeness(chart, _thumbnail(chart)) > 0.99
+    # the wrong pictures: cut 10 % too high, taken before the chart drew, another chart
+    assert picture_likeness(chart, _thumbnail(_chart_png(shift=32))) < LIKE
+    assert picture_likeness(chart, _thumbnail(chart), shift=0.1) < LIKE
+    blank = _thumbnail(_chart_png(shift=400))
+    assert picture_likeness(chart, blank) < LIKE
+    assert picture_likeness(chart, _thumbnail(_chart_png(bars=(120, 30, 60)))) < LIKE

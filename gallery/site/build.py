@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -14,6 +15,7 @@ from typing import Any, TextIO
 from gallery.kinds import KINDS, ORDERED_KINDS, ChartKind, get_kind
 from gallery.libraries import LIBRARIES, LibraryInfo
 from gallery.render import ERROR
+from gallery.scale.results import RESULTS_PATH
 from gallery.site.assets import prebuild, rebuilt, write_assets
 from gallery.site.cache import CellCache, default_cache_dir, describe
 from gallery.site.cells import (
@@ -25,10 +27,13 @@ from gallery.site.cells import (
 )
 from gallery.site.data import DataChoice, check_source
 from gallery.site.embed import embedder_for
+from gallery.site.highlight import highlight
 from gallery.site.manifest import counts, dashboard_record, scale_record, write_manifest
 from gallery.site.pages import (
     LibraryView,
+    ScaleView,
     cell_view,
+    scale_view,
     scripts_for,
     write_chart_files,
     write_dashboards_page,
@@ -39,7 +44,7 @@ from gallery.site.pages import (
 from gallery.site.pool import draw
 from gallery.site.progress import Progress
 from gallery.site.publish import PublishError, pause, prepare, staged
-from gallery.site.thumbnails import make_thumbnails
+from gallery.site.thumbnails import draw_ahead, make_thumbnails
 
 
 @dataclass(frozen=True)
@@ -90,14 +95,20 @@ def export_site(options: ExportOptions, stream: TextIO | None = None) -> ExportS
     # The Vega bundle takes seconds to build the first time: build it while cells draw.
     bundles = {name for info in libraries for name in embedder_for(info.family).assets}
     bundling = prebuild(cache, bundles)
-    results = render_cells(cells, options.choice, cache, jobs, Progress(len(cells), stream))
+    # The scale page needs no cell: it is made (its results checked against their schema,
+    # seconds of importing jsonschema) while the cells draw.
+    with ThreadPoolExecutor(max_workers=1) as aside:
+        scaling = aside.submit(scale_view, RESULTS_PATH, cache)
+        results = render_cells(cells, options.choice, cache, jobs, Progress(len(cells), stream))
+        scale = scaling.result()
     ordered = [results[cell] for cell in cells]
     drawn = time.perf_counter()
     if bundling is not None:
         bundling.join()
     try:
         with staged(out, say) as site:
-            manifest = write_site(site, ordered, libraries, kinds, options, cache, drawn - started)
+            manifest = write_site(site, ordered, libraries, kinds, options, cache,
+                                  drawn - started, scale)
     except OSError as error:
         raise PublishError(f"could not write the site to {out}: {describe(error)}") from error
     summary = ExportSummary(Path(options.out), ordered, manifest, time.perf_counter() - started)
@@ -150,6 +161,9 @@ def render_cells(
     for result in draw(to_draw, jobs):
         if result.ok:  # failures are retried next time, not remembered
             cache.put(result.key, asdict(result))
+            # while the workers draw, what the pages will need of this cell is made and kept
+            highlight(result.code, cache)
+            draw_ahead(result, cache)
         results[(result.library, result.kind)] = result
         progress.report(result)
         pause("drawing")  # the test hook: the workers are alive here
@@ -162,7 +176,7 @@ def _cached(cache: CellCache, job: CellJob) -> CellResult | None:
 
 def write_site(
     site: Path, results: list[CellResult], libraries: list[LibraryInfo], kinds: list[ChartKind],
-    options: ExportOptions, cache: CellCache, render_seconds: float,
+    options: ExportOptions, cache: CellCache, render_seconds: float, scale: ScaleView,
 ) -> dict[str, Any]:
     """Write charts, assets, pages and the manifest into ``site`` (the staging folder)."""
     started = time.perf_counter()
@@ -176,10 +190,10 @@ def write_site(
     common = {"data_label": options.choice.label, "counts": counts(results)}
     pages = write_pages(site, views, library_views, kinds, common)
     dashboards = write_dashboards_page(site, kinds, common)
-    scale = write_scale_page(site, kinds, common, kept=cache)
+    write_scale_page(site, kinds, common, view=scale)
     assets = write_assets(site, [*scripts_for(views.values()), *scale.scripts], cache)
-    # pictures for the matrix: Bokeh and Plotly photographed on the kind pages just written
-    thumbnails = make_thumbnails(site, results, cache)
+    # pictures for the matrix: Bokeh and Plotly photographed in the kind pages' cards
+    thumbnails = make_thumbnails(site, views.values(), cache)
     write_index(site, views, library_views, kinds, common, thumbnails)
     files = {
         cell: ([view.chart_file] if view.chart_file else [])

@@ -189,6 +189,13 @@ def write_index(
     })
 
 
+def write_sheet(site: Path, name: str, rows: list[tuple[ChartKind, list[CellView]]]) -> str:
+    """A page that is not published: the charts of ``rows`` in the kind pages' cards, for
+    the thumbnail pass to photograph (see thumbnails.py)."""
+    views = [view for _, row in rows for view in row]
+    return render_page(site, name, "sheet.html", {"rows": rows, "scripts": scripts_for(views)})
+
+
 def write_chart_files(site: Path, views: Iterable[CellView]) -> None:
     """Charts shipped as files (the static SVGs) go to charts/, one per drawn cell."""
     (site / CHART_DIR).mkdir(exist_ok=True)
@@ -409,12 +416,13 @@ def scale_view(path: Path = RESULTS_PATH, kept: CellCache | None = None) -> Scal
 
 def write_scale_page(
     site: Path, kinds: list[ChartKind], common: dict[str, Any], path: Path = RESULTS_PATH,
-    kept: CellCache | None = None,
+    kept: CellCache | None = None, view: ScaleView | None = None,
 ) -> ScaleView:
-    """scale.html: how each library copes as the data grows, from the committed results."""
+    """scale.html: how each library copes as the data grows, from the committed results
+    (``view``: already made from them)."""
     from gallery.scale.figures import file_size
 
-    view = scale_view(path, kept)
+    view = view or scale_view(path, kept)
     render_page(site, "scale.html", "scale.html", {
         **common, "title": "Scale", "current": "scale", "kinds": kinds,
         "scripts": view.scripts, "view": view, "rerun": SCALE_RERUN, "file_size": file_size,
