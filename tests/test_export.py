@@ -921,3 +921,20 @@ def test_each_photographed_chart_lies_whole_in_one_screenshot():
     # "c" ends at 750, inside the first window; "d" (900-1800) does not, and starts its own
     assert [[box[0] for box in members] for _, members in windows] == [["a", "b", "c"],
                                                                        ["d", "e"]]
+
+
+def test_a_thumbnail_shows_a_transparent_margin_as_white():
+    """matplotlib's SVG leaves what lies outside the figure transparent (a 3D plot's labels
+    past its edge): the matrix showed it black."""
+    from PIL import Image
+
+    from gallery.site.thumbnails import THUMB_WIDTH, _shrink
+
+    image = Image.new("RGBA", (480, 320), (0, 0, 0, 0))
+    image.paste((0, 114, 178, 255), (100, 100, 380, 220))  # a blue mark on nothing
+    png = io.BytesIO()
+    image.save(png, format="PNG")
+    thumb = Image.open(io.BytesIO(_shrink(png.getvalue())))
+    assert thumb.size == (THUMB_WIDTH, 160)
+    assert thumb.getpixel((2, 2)) == (255, 255, 255)
+    assert thumb.getpixel((120, 80)) == (0, 114, 178)

@@ -51,6 +51,10 @@ def _shrink_image(image: Any) -> bytes:
     """A PIL image as a PNG at most THUMB_WIDTH wide."""
     from PIL import Image
 
+    if "A" in image.getbands() or "transparency" in image.info:
+        # transparent parts (an SVG's margin outside its figure) on white, not black
+        image = image.convert("RGBA")
+        image = Image.alpha_composite(Image.new("RGBA", image.size, "white"), image)
     image = image.convert("RGB")
     if image.width > THUMB_WIDTH:
         height = round(image.height * THUMB_WIDTH / image.width)
