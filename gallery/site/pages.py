@@ -86,6 +86,11 @@ def chart_file(result: CellResult) -> str:
     return f"{CHART_DIR}/{result.library}-{result.kind}{suffix}" if suffix else ""
 
 
+def chart_id(result: CellResult) -> str:
+    """The id of a cell's chart element on every page (and on the thumbnails' sheets)."""
+    return f"chart-{result.library}-{result.kind}"
+
+
 def cell_view(result: CellResult, info: LibraryInfo, kind: ChartKind,
               kept: CellCache | None = None) -> CellView:
     code_html = highlight(result.code, kept) if result.code else Markup()
@@ -93,7 +98,7 @@ def cell_view(result: CellResult, info: LibraryInfo, kind: ChartKind,
         return CellView(result, info, kind, code_html, Markup(), Markup(), "")
     embedder, path = embedder_for(result.family), chart_file(result)
     alt = f"{kind.title} drawn by {info.name}"
-    target = f"chart-{result.library}-{result.kind}"
+    target = chart_id(result)
     aspect = result.width / result.height if result.width and result.height else 1.5
     chart = embedder.fragment(target, path or result.text, alt, aspect)
     return CellView(result, info, kind, code_html, chart, embedder.thumbnail(path, alt), path)

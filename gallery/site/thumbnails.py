@@ -152,7 +152,7 @@ def _photograph(site: Path, cache: CellCache, pending: dict[str, list[CellView]]
         found.missing.append(f"{count} Bokeh and Plotly charts have no picture: headless "
                              f"Chromium could not start ({problem}); they keep a label")
         return
-    from gallery.site.pages import write_sheet
+    from gallery.site.pages import chart_id, write_sheet
 
     sheets = [write_sheet(site, f"_sheet-{number}.html", [(row[0].kind, row) for row in share])
               for number, share in enumerate(_shares(pending, _BROWSERS))]
@@ -164,8 +164,7 @@ def _photograph(site: Path, cache: CellCache, pending: dict[str, list[CellView]]
         for name in sheets:  # never published
             (site / name).unlink(missing_ok=True)
     for view in (view for cells in pending.values() for view in cells):
-        picture = pictures.get(f"chart-{view.result.library}-{view.result.kind}",
-                               "it was not on the page photographed")
+        picture = pictures.get(chart_id(view.result), "it was not on the page photographed")
         if isinstance(picture, bytes):
             _keep(site, cache, view.result, picture, found)
         else:
